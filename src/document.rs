@@ -1,0 +1,327 @@
+//! The document tree every part of treatyview reads: a concluding
+//! observations document as sections → thematic headings (topics) →
+//! numbered paragraphs → items `(a)` → sub-items `(i)`, with footnotes kept
+//! as their own list and referenced from their exact place in the text.
+//!
+//! Plain data with serde derives; no I/O and no UI. [`Document::units`]
+//! flattens the tree into the citable units that export and search use.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the RON format written by this build. Files with a larger
+/// number are refused with both versions named; see `library`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One concluding observations document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Format version of the file this was read from (or [`FORMAT_VERSION`]).
+    pub format: u32,
+    /// The document's UN symbol, e.g. `CAT/C/KAZ/CO/4`.
+    pub symbol: String,
+    /// The treaty body, e.g. `Committee against Torture`.
+    pub committee: String,
+    /// The State party the observations are addressed to.
+    pub state: String,
+    /// The document title, without its `*` note marker.
+    pub title: String,
+    /// The title's own `*` note (session and adoption date), if any.
+    #[serde(default)]
+    pub title_note: Option<String>,
+    /// Sections in document order. Text before the first labelled section
+    /// (paragraph 1 in a CAT document) is a section without a label.
+    pub sections: Vec<Section>,
+    /// Footnotes in number order.
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+}
+
+/// A section such as `A. Introduction`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// `A`, `B`, `C`… or `None` for the unlabelled opening.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The section title; empty for the unlabelled opening.
+    pub title: String,
+    /// Thematic headings in order; sections without headings hold one
+    /// topic whose heading is `None`.
+    pub topics: Vec<Topic>,
+}
+
+/// A thematic heading and the paragraphs under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// The heading text; `None` where the section has no thematic headings.
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// Numbered paragraphs under this heading.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// What a paragraph does in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Introduction: how the review took place.
+    Introduction,
+    /// Positive aspects the Committee welcomes.
+    Positive,
+    /// A subject of concern.
+    Concern,
+    /// What the State party should do.
+    Recommendation,
+    /// The follow-up procedure paragraph.
+    FollowUp,
+    /// Anything else (dissemination, next report, pending issues…).
+    Other,
+}
+
+impl Kind {
+    /// The lowercase name used in exports and on screen.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Introduction => "introduction",
+            Kind::Positive => "positive",
+            Kind::Concern => "concern",
+            Kind::Recommendation => "recommendation",
+            Kind::FollowUp => "follow_up",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// A piece of running text: words, or a footnote reference at its exact
+/// place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Inline {
+    /// Literal text.
+    Text(String),
+    /// A reference to footnote number N.
+    Note(u32),
+}
+
+/// A numbered paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    /// The paragraph number as printed.
+    pub number: u32,
+    /// What the paragraph does.
+    pub kind: Kind,
+    /// The paragraph's own text (before its items).
+    pub text: Vec<Inline>,
+    /// Items `(a)`, `(b)`… in order.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// Convention articles the paragraph engages, ascending.
+    #[serde(default)]
+    pub articles: Vec<u32>,
+    /// Named by the follow-up paragraph as due within a year.
+    #[serde(default)]
+    pub follow_up: bool,
+    /// Counterpart paragraphs: a concern's recommendations, or a
+    /// recommendation's concerns, under the same heading.
+    #[serde(default)]
+    pub pair: Vec<u32>,
+}
+
+/// An item `(a)` of a paragraph, or a sub-item `(i)` of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// The label without parentheses: `a`, `b`, `iv`.
+    pub label: String,
+    /// The item's text.
+    pub text: Vec<Inline>,
+    /// Sub-items.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// Named by the follow-up paragraph as due within a year.
+    #[serde(default)]
+    pub follow_up: bool,
+}
+
+/// A footnote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    /// The footnote number.
+    pub number: u32,
+    /// The footnote's text.
+    pub text: String,
+    /// For an "Ibid." footnote, the symbol it stands for.
+    #[serde(default)]
+    pub ibid_of: Option<String>,
+}
+
+/// Plain text of a run of inlines, without footnote markers.
+#[must_use]
+pub fn plain(text: &[Inline]) -> String {
+    let mut out = String::new();
+    for piece in text {
+        if let Inline::Text(t) = piece {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// Footnote numbers cited in a run of inlines, in order of citation.
+#[must_use]
+pub fn notes(text: &[Inline]) -> Vec<u32> {
+    text.iter()
+        .filter_map(|piece| match piece {
+            Inline::Note(n) => Some(*n),
+            Inline::Text(_) => None,
+        })
+        .collect()
+}
+
+/// What a [`Unit`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// A numbered paragraph's own text.
+    Paragraph,
+    /// An item or sub-item.
+    Item,
+}
+
+/// A citable piece of a document, flattened out of the tree: a paragraph's
+/// own text or one of its items, in document order.
+#[derive(Debug, Clone)]
+pub struct Unit<'a> {
+    /// Paragraph or item.
+    pub unit: UnitKind,
+    /// The citation reference: `24`, `24(a)`, `12(a)(v)`.
+    pub reference: String,
+    /// The paragraph it belongs to.
+    pub paragraph: &'a Paragraph,
+    /// Item labels from the paragraph down (`["a", "v"]`), empty for the
+    /// paragraph itself.
+    pub labels: Vec<&'a str>,
+    /// The section it sits in.
+    pub section: &'a Section,
+    /// The thematic heading it sits under.
+    pub heading: Option<&'a str>,
+    /// Its running text.
+    pub text: &'a [Inline],
+    /// Follow-up mark of the unit itself.
+    pub follow_up: bool,
+    /// Nesting depth: 0 paragraph, 1 item, 2 sub-item.
+    pub depth: usize,
+}
+
+impl Unit<'_> {
+    /// Plain text without footnote markers.
+    #[must_use]
+    pub fn plain(&self) -> String {
+        plain(self.text)
+    }
+
+    /// Human citation form: `para. 24 (a)`.
+    #[must_use]
+    pub fn citation(&self) -> String {
+        citation(self.paragraph.number, &self.labels)
+    }
+}
+
+/// `para. 24 (a) (v)` for paragraph 24, labels `a`, `v`.
+#[must_use]
+pub fn citation(number: u32, labels: &[&str]) -> String {
+    let mut out = format!("para. {number}");
+    for label in labels {
+        out.push_str(&format!(" ({label})"));
+    }
+    out
+}
+
+/// `24(a)(v)` for paragraph 24, labels `a`, `v`.
+#[must_use]
+pub fn reference(number: u32, labels: &[&str]) -> String {
+    let mut out = number.to_string();
+    for label in labels {
+        out.push_str(&format!("({label})"));
+    }
+    out
+}
+
+impl Document {
+    /// All paragraphs in document order, with their section and topic.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (&Section, &Topic, &Paragraph)> {
+        self.sections.iter().flat_map(|s| {
+            s.topics
+                .iter()
+                .flat_map(move |t| t.paragraphs.iter().map(move |p| (s, t, p)))
+        })
+    }
+
+    /// Paragraph by number.
+    #[must_use]
+    pub fn paragraph(&self, number: u32) -> Option<&Paragraph> {
+        self.paragraphs()
+            .map(|(_, _, p)| p)
+            .find(|p| p.number == number)
+    }
+
+    /// Footnote by number.
+    #[must_use]
+    pub fn footnote(&self, number: u32) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| f.number == number)
+    }
+
+    /// Every paragraph and item as a [`Unit`], in document order.
+    #[must_use]
+    pub fn units(&self) -> Vec<Unit<'_>> {
+        let mut out = Vec::new();
+        for (section, topic, paragraph) in self.paragraphs() {
+            let heading = topic.heading.as_deref();
+            out.push(Unit {
+                unit: UnitKind::Paragraph,
+                reference: paragraph.number.to_string(),
+                paragraph,
+                labels: Vec::new(),
+                section,
+                heading,
+                text: &paragraph.text,
+                follow_up: paragraph.follow_up,
+                depth: 0,
+            });
+            let base = Unit {
+                unit: UnitKind::Item,
+                reference: String::new(),
+                paragraph,
+                labels: Vec::new(),
+                section,
+                heading,
+                text: &[],
+                follow_up: false,
+                depth: 0,
+            };
+            push_items(&mut out, &base, &paragraph.items);
+        }
+        out
+    }
+}
+
+fn push_items<'a>(out: &mut Vec<Unit<'a>>, parent: &Unit<'a>, items: &'a [Item]) {
+    for item in items {
+        let mut labels = parent.labels.clone();
+        labels.push(&item.label);
+        let unit = Unit {
+            unit: UnitKind::Item,
+            reference: reference(parent.paragraph.number, &labels),
+            labels,
+            text: &item.text,
+            follow_up: item.follow_up,
+            depth: parent.depth + 1,
+            ..parent.clone()
+        };
+        out.push(unit.clone());
+        push_items(out, &unit, &item.items);
+    }
+}

@@ -1,0 +1,294 @@
+//! `treatyview export`: JSON, CSV and Markdown writers over a [`Library`].
+//!
+//! The JSON and CSV layouts are contracts that scripts and spreadsheets
+//! depend on (documented in the README): fields are added, never renamed.
+
+use crate::document::{Document, Footnote, Inline, Item, Paragraph, Section, Topic, notes, plain};
+use crate::library::Library;
+use serde::Serialize;
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object `{"documents": [...]}`.
+    Json,
+    /// One row per paragraph and per item, RFC 4180.
+    Csv,
+    /// A readable document with Markdown footnotes.
+    Markdown,
+}
+
+/// Render a library in a format.
+#[must_use]
+pub fn render(library: &Library, format: Format) -> String {
+    match format {
+        Format::Json => json(library),
+        Format::Csv => csv(library),
+        Format::Markdown => markdown(library),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonLibrary<'a> {
+    documents: Vec<JsonDocument<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    symbol: &'a str,
+    committee: &'a str,
+    state: &'a str,
+    title: &'a str,
+    title_note: Option<&'a str>,
+    footnotes: &'a [Footnote],
+    paragraphs: Vec<JsonParagraph<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonParagraph<'a> {
+    number: u32,
+    #[serde(rename = "ref")]
+    reference: String,
+    section: &'a str,
+    heading: Option<&'a str>,
+    kind: &'static str,
+    text: String,
+    articles: &'a [u32],
+    footnotes: Vec<u32>,
+    follow_up: bool,
+    pair: &'a [u32],
+    items: Vec<JsonItem>,
+}
+
+#[derive(Serialize)]
+struct JsonItem {
+    label: String,
+    #[serde(rename = "ref")]
+    reference: String,
+    text: String,
+    footnotes: Vec<u32>,
+    follow_up: bool,
+    items: Vec<JsonItem>,
+}
+
+fn json_items(items: &[Item], parent: &str) -> Vec<JsonItem> {
+    items
+        .iter()
+        .map(|item| {
+            let reference = format!("{parent}({})", item.label);
+            JsonItem {
+                label: item.label.clone(),
+                text: plain(&item.text),
+                footnotes: notes(&item.text),
+                follow_up: item.follow_up,
+                items: json_items(&item.items, &reference),
+                reference,
+            }
+        })
+        .collect()
+}
+
+/// The JSON export: see the README for the contract.
+///
+/// # Panics
+/// Never: every value is serialisable.
+#[must_use]
+pub fn json(library: &Library) -> String {
+    let documents = library
+        .documents
+        .iter()
+        .map(|doc| JsonDocument {
+            symbol: &doc.symbol,
+            committee: &doc.committee,
+            state: &doc.state,
+            title: &doc.title,
+            title_note: doc.title_note.as_deref(),
+            footnotes: &doc.footnotes,
+            paragraphs: doc
+                .paragraphs()
+                .map(|(section, topic, p)| JsonParagraph {
+                    number: p.number,
+                    reference: p.number.to_string(),
+                    section: &section.title,
+                    heading: topic.heading.as_deref(),
+                    kind: p.kind.name(),
+                    text: plain(&p.text),
+                    articles: &p.articles,
+                    footnotes: notes(&p.text),
+                    follow_up: p.follow_up,
+                    pair: &p.pair,
+                    items: json_items(&p.items, &p.number.to_string()),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&JsonLibrary { documents })
+        .expect("export structures always serialise");
+    out.push('\n');
+    out
+}
+
+/// The CSV export: a header, then one row per paragraph and per item
+/// (items carry their paragraph's kind and articles). UTF-8 with a byte
+/// order mark so spreadsheets detect the encoding; CRLF line ends.
+///
+/// # Panics
+/// Never: writing to memory cannot fail.
+#[must_use]
+pub fn csv(library: &Library) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer
+        .write_record([
+            "symbol",
+            "ref",
+            "section",
+            "heading",
+            "kind",
+            "articles",
+            "follow_up",
+            "text",
+        ])
+        .expect("in memory");
+    for doc in &library.documents {
+        for unit in doc.units() {
+            let articles = unit
+                .paragraph
+                .articles
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            writer
+                .write_record([
+                    doc.symbol.as_str(),
+                    &unit.reference,
+                    &unit.section.title,
+                    unit.heading.unwrap_or(""),
+                    unit.paragraph.kind.name(),
+                    &articles,
+                    if unit.follow_up { "true" } else { "false" },
+                    &unit.plain(),
+                ])
+                .expect("in memory");
+        }
+    }
+    let bytes = writer.into_inner().expect("in memory");
+    let mut out = String::from('\u{feff}');
+    out.push_str(&String::from_utf8(bytes).expect("written from str"));
+    out
+}
+
+/// The Markdown export: headings, numbered paragraphs, items as nested
+/// lists, footnotes as Markdown footnotes (`[^14]`, prefixed by the
+/// document's position when several are exported).
+#[must_use]
+pub fn markdown(library: &Library) -> String {
+    let mut out = String::new();
+    let several = library.documents.len() > 1;
+    for (index, doc) in library.documents.iter().enumerate() {
+        let prefix = if several {
+            format!("d{}-", index + 1)
+        } else {
+            String::new()
+        };
+        markdown_document(doc, &prefix, &mut out);
+    }
+    out
+}
+
+fn markdown_document(doc: &Document, prefix: &str, out: &mut String) {
+    out.push_str(&format!("# {}\n\n", escape(&doc.title)));
+    out.push_str(&format!(
+        "{} · {} · {}\n\n",
+        escape(&doc.symbol),
+        escape(&doc.committee),
+        escape(&doc.state)
+    ));
+    if let Some(note) = &doc.title_note {
+        out.push_str(&format!("*{}*\n\n", escape(note)));
+    }
+    for section in &doc.sections {
+        markdown_section(section, prefix, out);
+    }
+    for f in &doc.footnotes {
+        let mut text = escape(&f.text);
+        if let Some(of) = &f.ibid_of {
+            text.push_str(&format!(" \\[{}\\]", escape(of)));
+        }
+        out.push_str(&format!("[^{prefix}{}]: {text}\n", f.number));
+    }
+    out.push('\n');
+}
+
+fn markdown_section(section: &Section, prefix: &str, out: &mut String) {
+    if let Some(label) = &section.label {
+        out.push_str(&format!("## {label}. {}\n\n", escape(&section.title)));
+    }
+    for Topic {
+        heading,
+        paragraphs,
+    } in &section.topics
+    {
+        if let Some(h) = heading {
+            out.push_str(&format!("### {}\n\n", escape(h)));
+        }
+        for p in paragraphs {
+            markdown_paragraph(p, prefix, out);
+        }
+    }
+}
+
+fn markdown_paragraph(p: &Paragraph, prefix: &str, out: &mut String) {
+    let mut marks = vec![p.kind.name().replace('_', "-")];
+    if !p.articles.is_empty() {
+        let list: Vec<String> = p.articles.iter().map(u32::to_string).collect();
+        marks.push(format!("arts. {}", list.join(", ")));
+    }
+    if p.follow_up {
+        marks.push("follow-up".into());
+    }
+    out.push_str(&format!(
+        "**{}.** {} _({})_\n",
+        p.number,
+        inline_md(&p.text, prefix),
+        marks.join("; ")
+    ));
+    markdown_items(&p.items, 0, prefix, out);
+    out.push('\n');
+}
+
+fn markdown_items(items: &[Item], depth: usize, prefix: &str, out: &mut String) {
+    for item in items {
+        let badge = if item.follow_up { " _(follow-up)_" } else { "" };
+        out.push_str(&format!(
+            "{}- ({}) {}{badge}\n",
+            "  ".repeat(depth + 1),
+            item.label,
+            inline_md(&item.text, prefix)
+        ));
+        markdown_items(&item.items, depth + 1, prefix, out);
+    }
+}
+
+fn inline_md(text: &[Inline], prefix: &str) -> String {
+    text.iter()
+        .map(|piece| match piece {
+            Inline::Text(t) => escape(t),
+            Inline::Note(n) => format!("[^{prefix}{n}]"),
+        })
+        .collect()
+}
+
+/// Escape Markdown's active characters so the text reads as written.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '`' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,22 @@
+//! treatyview: a terminal browser for UN treaty-body concluding
+//! observations.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! text export ──import──▶ Document ──ron──▶ assets/*.ron ──load──▶ Library
+//!                                                              │
+//!                                           search::Index ◀────┤
+//!                                                              ▼
+//!                                key ─▶ keymap ─▶ Action ─▶ App::update ─▶ view(&App)
+//! ```
+//!
+//! - [`document`]: the tree (sections, topics, paragraphs, items, footnotes).
+//! - [`import`]: text export → tree, with a lossless check.
+//! - [`library`]: RON read/write, the embedded seed, folders of documents.
+//! - [`export`]: JSON, CSV and Markdown writers.
+
+pub mod document;
+pub mod export;
+pub mod import;
+pub mod library;

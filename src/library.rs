@@ -1,0 +1,253 @@
+//! Reading and writing the RON document tree, and the [`Library`] of
+//! documents the browser, `search` and `export` work on.
+//!
+//! One shared [`ron_options`] is used for every read and write. The seed's
+//! tree is embedded in the binary ([`Library::embedded`]) so that
+//! `treatyview` opens with no arguments.
+
+use crate::document::{Document, FORMAT_VERSION};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// The RON tree of CAT/C/KAZ/CO/4, made from `assets/CAT-C-KAZ-CO-4.txt`
+/// by `treatyview import`.
+pub const EMBEDDED_RON: &str = include_str!("../assets/CAT-C-KAZ-CO-4.ron");
+
+/// Why a document could not be loaded. Displays as `path:line:col: …`.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// The file or folder could not be read.
+    #[error("{path}: {message}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// What went wrong, in words.
+        message: String,
+    },
+    /// Malformed RON, or RON that is not a document tree.
+    #[error("{path}:{line}:{col}: {message}")]
+    Ron {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        col: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// Written by a newer treatyview.
+    #[error(
+        "{path}: format version {found} is newer than this treatyview reads (version {supported}); upgrade treatyview"
+    )]
+    Version {
+        /// The file.
+        path: PathBuf,
+        /// Version in the file.
+        found: u32,
+        /// Version this build reads.
+        supported: u32,
+    },
+    /// A folder with no `.ron` file in it.
+    #[error("{path}: no .ron files in this folder")]
+    EmptyFolder {
+        /// The folder.
+        path: PathBuf,
+    },
+}
+
+/// The RON options used for every read and write.
+#[must_use]
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+}
+
+/// Serialise a document as pretty RON (ends with a newline).
+///
+/// # Panics
+/// Never for a [`Document`]: every field is serialisable.
+#[must_use]
+pub fn to_ron(doc: &Document) -> String {
+    let pretty = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("  ".to_string());
+    let mut out = ron_options()
+        .to_string_pretty(doc, pretty)
+        .expect("a Document always serialises");
+    out.push('\n');
+    out
+}
+
+/// Parse RON text as a document. `path` is only used in errors.
+///
+/// # Errors
+/// [`LoadError::Ron`] with line and column, or [`LoadError::Version`].
+pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
+    let ron_error = |e: ron::error::SpannedError| LoadError::Ron {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    // Read the version first, ignoring every other field, so that a file
+    // from a newer treatyview is refused for its version rather than for
+    // the fields it added.
+    let probe: probe::Document = ron_options().from_str(text).map_err(ron_error)?;
+    if probe.format > FORMAT_VERSION {
+        return Err(LoadError::Version {
+            path: path.to_path_buf(),
+            found: probe.format,
+            supported: FORMAT_VERSION,
+        });
+    }
+    ron_options().from_str(text).map_err(ron_error)
+}
+
+mod probe {
+    use super::Deserialize;
+
+    /// Only the version of a document file. Named like the real struct so
+    /// that RON's struct-name check accepts `Document(...)`.
+    #[derive(Deserialize)]
+    pub struct Document {
+        pub format: u32,
+    }
+}
+
+/// The documents open in one session.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Documents in the order given.
+    pub documents: Vec<Document>,
+}
+
+impl Library {
+    /// The embedded CAT/C/KAZ/CO/4.
+    ///
+    /// # Panics
+    /// Only if the embedded asset is broken, which `cargo test` rules out.
+    #[must_use]
+    pub fn embedded() -> Self {
+        let doc = from_ron(EMBEDDED_RON, Path::new("<embedded>"))
+            .expect("the embedded document is valid (tested)");
+        Self {
+            documents: vec![doc],
+        }
+    }
+
+    /// Load files and folders of `.ron` files (folders sorted by name). No
+    /// paths means the embedded document.
+    ///
+    /// # Errors
+    /// The first file that cannot be read or parsed.
+    pub fn load(paths: &[PathBuf]) -> Result<Self, LoadError> {
+        if paths.is_empty() {
+            return Ok(Self::embedded());
+        }
+        let mut documents = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                    .map_err(|e| io_error(path, &e))?
+                    .filter_map(Result::ok)
+                    .map(|entry| entry.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+                    .collect();
+                if files.is_empty() {
+                    return Err(LoadError::EmptyFolder { path: path.clone() });
+                }
+                files.sort();
+                for file in files {
+                    documents.push(load_file(&file)?);
+                }
+            } else {
+                documents.push(load_file(path)?);
+            }
+        }
+        Ok(Self { documents })
+    }
+}
+
+/// Read and parse one RON file.
+///
+/// # Errors
+/// I/O errors, non-UTF-8 text, malformed RON, newer versions.
+pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+        LoadError::Ron {
+            path: path.to_path_buf(),
+            line,
+            col: 1 + at - e.as_bytes()[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1),
+            message: "not UTF-8 text".into(),
+        }
+    })?;
+    from_ron(&text, path)
+}
+
+/// One-line description of an I/O error, without Rust's "(os error N)".
+pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
+    LoadError::Io {
+        path: path.to_path_buf(),
+        message: describe_io(e),
+    }
+}
+
+/// A short, human description of an I/O error.
+#[must_use]
+pub fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or folder".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "is a folder, not a file".into(),
+        ErrorKind::AlreadyExists => "already exists".into(),
+        _ => {
+            let text = e.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_string()
+        }
+    }
+}
+
+/// Write `text` to `path` atomically: a temporary file beside it, then a
+/// rename, so a crash leaves the old file or the new one, never half.
+/// Refuses to replace an existing file unless `force`.
+///
+/// # Errors
+/// [`LoadError::Io`] naming the path: it exists, is a folder, or cannot be
+/// written.
+pub fn write_atomic(path: &Path, text: &str, force: bool) -> Result<(), LoadError> {
+    use std::io::Write;
+    let fail = |message: &str| LoadError::Io {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    };
+    if path.is_dir() {
+        return Err(fail("is a folder, not a file"));
+    }
+    if path.exists() && !force {
+        return Err(fail("already exists; pass --force to replace it"));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&temp)
+        .and_then(|mut f| {
+            f.write_all(text.as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(io_error(path, &e));
+    }
+    Ok(())
+}

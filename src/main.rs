@@ -1,0 +1,110 @@
+//! The `treatyview` command: open the browser (default), or `import`,
+//! `export` and `search` without a terminal UI.
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use treatyview::export::{self, Format};
+use treatyview::library::{self, Library, describe_io};
+
+/// A terminal browser for UN treaty-body concluding observations.
+#[derive(Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// RON documents or folders of them to open (default: the embedded
+    /// CAT/C/KAZ/CO/4).
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Turn a text export into a RON document tree.
+    Import {
+        /// The text export (UTF-8).
+        input: PathBuf,
+        /// Write the RON here instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The document symbol, when it cannot be derived.
+        #[arg(long)]
+        symbol: Option<String>,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write documents as JSON, CSV or Markdown.
+    Export {
+        /// RON documents or folders (default: the embedded document).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "json")]
+        format: Format,
+        /// Write here instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("treatyview: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Some(Command::Import {
+            input,
+            output,
+            symbol,
+            force,
+        }) => {
+            let bytes =
+                std::fs::read(&input).map_err(|e| format!("{}: {}", input.display(), describe_io(&e)))?;
+            let doc = treatyview::import::import_bytes(&bytes, symbol.as_deref())
+                .map_err(|e| format!("{}:{e}", input.display()))?;
+            emit(&library::to_ron(&doc), output.as_deref(), force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            paths,
+            format,
+            output,
+            force,
+        }) => {
+            let library = Library::load(&paths).map_err(|e| e.to_string())?;
+            emit(&export::render(&library, format), output.as_deref(), force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let library = Library::load(&cli.paths).map_err(|e| e.to_string())?;
+            for doc in &library.documents {
+                println!("{} — {}", doc.symbol, doc.title);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Write to a file atomically (temporary file, then rename), or to stdout.
+fn emit(text: &str, output: Option<&Path>, force: bool) -> Result<(), String> {
+    let Some(path) = output else {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+            .map_err(|e| format!("standard output: {}", describe_io(&e)));
+    };
+    treatyview::library::write_atomic(path, text, force).map_err(|e| e.to_string())
+}
