@@ -15,8 +15,12 @@
 //! - [`import`]: text export → tree, with a lossless check.
 //! - [`library`]: RON read/write, the embedded seed, folders of documents.
 //! - [`export`]: JSON, CSV and Markdown writers.
+//! - [`search`]: query parsing, the word index, ranking, highlights.
+//! - [`text`]: control characters → visible placeholders.
 
 pub mod document;
 pub mod export;
 pub mod import;
 pub mod library;
+pub mod search;
+pub mod text;

@@ -1,0 +1,1 @@
+//! Search over concerns and recommendations (being written; see issue #4).
