@@ -151,18 +151,24 @@ pub fn import_bytes(bytes: &[u8], symbol: Option<&str>) -> Result<Document, Impo
         Ok(text) => import(text, symbol),
         Err(e) => {
             let at = e.valid_up_to();
-            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
             Err(ImportError::NotUtf8 {
-                line,
+                line: line_of_bytes(bytes, at),
                 byte: bytes[at],
             })
         }
     }
 }
 
-/// 1-based line number of a byte offset.
+/// 1-based line number of a byte offset in text.
 pub(crate) fn line_of(text: &str, byte: usize) -> usize {
-    1 + text.as_bytes()[..byte.min(text.len())]
+    line_of_bytes(text.as_bytes(), byte)
+}
+
+/// 1-based line number of a byte offset in raw bytes.
+#[must_use]
+#[allow(clippy::naive_bytecount)] // one pass over an error path; no extra crate
+pub fn line_of_bytes(bytes: &[u8], at: usize) -> usize {
+    1 + bytes[..at.min(bytes.len())]
         .iter()
         .filter(|&&b| b == b'\n')
         .count()

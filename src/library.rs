@@ -177,11 +177,15 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+        let line = crate::import::line_of_bytes(e.as_bytes(), at);
         LoadError::Ron {
             path: path.to_path_buf(),
             line,
-            col: 1 + at - e.as_bytes()[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1),
+            col: 1 + at
+                - e.as_bytes()[..at]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1),
             message: "not UTF-8 text".into(),
         }
     })?;

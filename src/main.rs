@@ -70,8 +70,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             symbol,
             force,
         }) => {
-            let bytes =
-                std::fs::read(&input).map_err(|e| format!("{}: {}", input.display(), describe_io(&e)))?;
+            let bytes = std::fs::read(&input)
+                .map_err(|e| format!("{}: {}", input.display(), describe_io(&e)))?;
             let doc = treatyview::import::import_bytes(&bytes, symbol.as_deref())
                 .map_err(|e| format!("{}:{e}", input.display()))?;
             emit(&library::to_ron(&doc), output.as_deref(), force)?;

@@ -47,7 +47,10 @@ mod tests {
     #[test]
     fn escape_sequences_become_visible() {
         assert_eq!(visible("a\u{1b}[2Jb"), "a\u{241b}[2Jb");
-        assert_eq!(visible("\u{7}\u{9b}x\u{202e}y"), "\u{2407}\u{fffd}x\u{fffd}y");
+        assert_eq!(
+            visible("\u{7}\u{9b}x\u{202e}y"),
+            "\u{2407}\u{fffd}x\u{fffd}y"
+        );
     }
 
     #[test]

@@ -76,9 +76,9 @@ pub fn symbols(text: &str) -> Vec<String> {
         .filter(|t| {
             t.contains('/')
                 && !t.contains("://")
-                && t.split('/')
-                    .next()
-                    .is_some_and(|first| !first.is_empty() && first.bytes().all(|b| b.is_ascii_uppercase()))
+                && t.split('/').next().is_some_and(|first| {
+                    !first.is_empty() && first.bytes().all(|b| b.is_ascii_uppercase())
+                })
         })
         .map(str::to_string)
         .collect()
@@ -100,10 +100,6 @@ fn section_kind(section: &Section) -> Option<Kind> {
 /// Concern paragraphs close on the articles they engage; recommendations
 /// say what the State party should do.
 fn wording_kind(p: &Paragraph) -> Kind {
-    if !p.articles.is_empty() {
-        return Kind::Concern;
-    }
-    let text = plain(&p.text).to_lowercase();
     const ASKS: [&str; 7] = [
         "should",
         "urges",
@@ -113,6 +109,10 @@ fn wording_kind(p: &Paragraph) -> Kind {
         "calls on",
         "calls upon",
     ];
+    if !p.articles.is_empty() {
+        return Kind::Concern;
+    }
+    let text = plain(&p.text).to_lowercase();
     if ASKS.iter().any(|w| text.contains(w)) {
         Kind::Recommendation
     } else if text
@@ -176,7 +176,10 @@ pub fn parse_articles(text: &str) -> Option<Vec<u32>> {
 /// and each recommendation's the concerns.
 fn pair_up(paragraphs: &mut [Paragraph]) {
     let numbers = |kind: Kind, ps: &[Paragraph]| -> Vec<u32> {
-        ps.iter().filter(|p| p.kind == kind).map(|p| p.number).collect()
+        ps.iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| p.number)
+            .collect()
     };
     let concerns = numbers(Kind::Concern, paragraphs);
     let recommendations = numbers(Kind::Recommendation, paragraphs);
@@ -217,7 +220,9 @@ pub fn parse_follow_up(text: &str) -> Vec<(u32, Option<String>)> {
             let last = out.last().cloned();
             match (label, last) {
                 (Some(l), Some((number, had)))
-                    if !l.is_empty() && l.len() < 5 && l.chars().all(|ch| ch.is_ascii_lowercase()) =>
+                    if !l.is_empty()
+                        && l.len() < 5
+                        && l.chars().all(|ch| ch.is_ascii_lowercase()) =>
                 {
                     if had.is_some() {
                         out.push((number, Some(l.to_string())));
@@ -296,7 +301,10 @@ mod tests {
         );
         assert_eq!(parse_articles("mandate (art. 2)."), Some(vec![2]));
         assert_eq!(parse_articles("no articles here."), None);
-        assert_eq!(parse_articles("rules 43–46 (the Nelson Mandela Rules)"), None);
+        assert_eq!(
+            parse_articles("rules 43–46 (the Nelson Mandela Rules)"),
+            None
+        );
     }
 
     #[test]

@@ -97,17 +97,14 @@ pub fn scan(input: &str) -> Result<Scanned<'_>, ImportError> {
             if line.starts_with(char::is_whitespace) {
                 text.push('\n');
             }
-            match close(line, depth) {
-                Some(end) => {
-                    text.push_str(&line[..end]);
-                    out.bodies.push(body(n, start, &text));
-                    &line[end + 1..]
-                }
-                None => {
-                    text.push_str(line);
-                    open = Some((n, start, text, depth_after(line, depth)));
-                    continue;
-                }
+            if let Some(end) = close(line, depth) {
+                text.push_str(&line[..end]);
+                out.bodies.push(body(n, start, &text));
+                &line[end + 1..]
+            } else {
+                text.push_str(line);
+                open = Some((n, start, text, depth_after(line, depth)));
+                continue;
             }
         } else {
             let (unit, bodies) = match find_opener(line) {
@@ -327,10 +324,7 @@ mod tests {
                 title: "Principal subjects"
             }
         );
-        assert_eq!(
-            classify("\t\t\tRedress"),
-            LineKind::Heading("Redress")
-        );
+        assert_eq!(classify("\t\t\tRedress"), LineKind::Heading("Redress"));
         assert_eq!(
             classify(" Committee against Torture"),
             LineKind::Plain("Committee against Torture")

@@ -98,19 +98,16 @@ pub fn build(scanned: &Scanned<'_>) -> Result<Document, ImportError> {
             LineKind::Plain(text) => {
                 // A line that continues the text of the unit before it.
                 let more = inlines(text, line.number, &mut cited);
-                match last_text(&mut doc) {
-                    Some(target) => {
-                        target.push(Inline::Text(" ".into()));
-                        target.extend(more);
-                        merge_text(target);
+                if let Some(target) = last_text(&mut doc) {
+                    target.push(Inline::Text(" ".into()));
+                    target.extend(more);
+                    merge_text(target);
+                } else {
+                    // Before any paragraph: a second title line.
+                    if !doc.title.is_empty() {
+                        doc.title.push(' ');
                     }
-                    None => {
-                        // Before any paragraph: a second title line.
-                        if !doc.title.is_empty() {
-                            doc.title.push(' ');
-                        }
-                        doc.title.push_str(text.trim_end_matches('*').trim_end());
-                    }
+                    doc.title.push_str(text.trim_end_matches('*').trim_end());
                 }
             }
         }
@@ -279,7 +276,10 @@ mod tests {
         assert_eq!(doc.title, "Title of it");
         assert_eq!(doc.sections.len(), 3);
         assert_eq!(doc.sections[0].label, None);
-        assert_eq!(doc.sections[2].topics[0].heading.as_deref(), Some("Topic one"));
+        assert_eq!(
+            doc.sections[2].topics[0].heading.as_deref(),
+            Some("Topic one")
+        );
         let p3 = doc.paragraph(3).unwrap();
         assert_eq!(p3.items.len(), 2);
         assert_eq!(p3.items[0].items[0].label, "i");

@@ -1,0 +1,171 @@
+//! `export` as scripts and spreadsheets see it, and the `import`/`export`
+//! commands from the real binary.
+
+use std::process::Command;
+use treatyview::export::{csv, json, markdown};
+use treatyview::library::Library;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_treatyview"))
+}
+
+#[test]
+fn json_follows_the_documented_contract() {
+    let v: serde_json::Value = serde_json::from_str(&json(&Library::embedded())).unwrap();
+    let doc = &v["documents"][0];
+    assert_eq!(doc["symbol"], "CAT/C/KAZ/CO/4");
+    assert_eq!(doc["state"], "Kazakhstan");
+    assert!(
+        doc["title_note"]
+            .as_str()
+            .unwrap()
+            .starts_with("Adopted by")
+    );
+    let f14 = &doc["footnotes"][13];
+    assert_eq!(f14["number"], 14);
+    assert_eq!(f14["text"], "Ibid., para. 195.");
+    assert_eq!(f14["ibid_of"], "CAT/C/KAZ/RQ/4");
+    assert!(doc["footnotes"][0]["ibid_of"].is_null());
+    let p24 = &doc["paragraphs"][23];
+    assert_eq!(p24["number"], 24);
+    assert_eq!(p24["ref"], "24");
+    assert_eq!(
+        p24["section"],
+        "Principal subjects of concern and recommendations"
+    );
+    assert_eq!(p24["heading"], "Violence and deaths in custody");
+    assert_eq!(p24["kind"], "recommendation");
+    assert_eq!(p24["text"], "The State party should:");
+    assert_eq!(p24["pair"], serde_json::json!([23]));
+    assert_eq!(p24["follow_up"], false);
+    let a = &p24["items"][0];
+    assert_eq!(a["label"], "a");
+    assert_eq!(a["ref"], "24(a)");
+    assert_eq!(a["follow_up"], true);
+    assert!(
+        a["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Ensure that all allegations")
+    );
+    assert!(doc["paragraphs"][0]["heading"].is_null());
+    // Plain text, markers gone, numbers listed.
+    let p1 = &doc["paragraphs"][0];
+    assert!(!p1["text"].as_str().unwrap().contains("footnoteRef"));
+    assert_eq!(p1["footnotes"], serde_json::json!([1, 2]));
+    assert_eq!(
+        doc["paragraphs"][12]["articles"],
+        serde_json::json!([2, 12, 13, 14, 16])
+    );
+    assert_eq!(
+        doc["paragraphs"][11]["items"][0]["items"][4]["ref"],
+        "12(a)(v)"
+    );
+}
+
+#[test]
+fn csv_has_a_row_per_paragraph_and_item_with_rfc4180_quoting() {
+    let text = csv(&Library::embedded());
+    assert!(
+        text.starts_with("\u{feff}symbol,ref,section,heading,kind,articles,follow_up,text\r\n")
+    );
+    let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let units = Library::embedded().documents[0].units().len();
+    assert_eq!(rows.len(), units);
+    let r13 = rows.iter().find(|r| &r[1] == "13").unwrap();
+    assert_eq!(&r13[4], "concern");
+    assert_eq!(&r13[5], "2, 12, 13, 14, 16");
+    assert!(
+        r13[7].contains("“") || r13[7].contains(','),
+        "quoted text with commas survives"
+    );
+    let r24a = rows.iter().find(|r| &r[1] == "24(a)").unwrap();
+    assert_eq!(&r24a[6], "true");
+    assert!(text.contains("131-VІ ZRK"));
+}
+
+#[test]
+fn markdown_reads_as_a_document_with_footnotes() {
+    let md = markdown(&Library::embedded());
+    assert!(
+        md.starts_with("# Concluding observations on the fourth periodic report of Kazakhstan\n")
+    );
+    assert!(md.contains("## C. Principal subjects of concern and recommendations"));
+    assert!(md.contains("### Solitary confinement"));
+    assert!(md.contains("**26.** The State party is urged"));
+    assert!(md.contains("Kazakhstan[^1] at its"));
+    assert!(md.contains("[^14]: Ibid., para. 195. \\[CAT/C/KAZ/RQ/4\\]"));
+    assert!(md.contains("  - (a) Ensure that all allegations"));
+}
+
+#[test]
+fn import_command_writes_the_shipped_ron_and_refuses_to_overwrite() {
+    let dir = std::env::temp_dir().join(format!("tv-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("seed.ron");
+    let _ = std::fs::remove_file(&out);
+    let run = |force: bool| {
+        let mut c = bin();
+        c.args(["import", "assets/CAT-C-KAZ-CO-4.txt", "-o"])
+            .arg(&out);
+        if force {
+            c.arg("--force");
+        }
+        c.output().unwrap()
+    };
+    assert!(run(false).status.success());
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        treatyview::library::EMBEDDED_RON
+    );
+    let again = run(false);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert!(run(true).status.success());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_import_exits_non_zero_names_file_and_line_and_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("tv-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("bad.txt");
+    std::fs::write(&input, "1.\tText[footnoteRef:3].\n").unwrap();
+    let out = dir.join("bad.ron");
+    let o = bin()
+        .arg("import")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("bad.txt:line 1: footnote reference 3 has no body"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn export_of_a_folder_and_of_malformed_ron() {
+    let dir = std::env::temp_dir().join(format!("tv-folder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.ron"), treatyview::library::EMBEDDED_RON).unwrap();
+    let o = bin()
+        .args(["export", "--format", "csv"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    std::fs::write(dir.join("b.ron"), "Document(\n  format: 1,\n  oops\n").unwrap();
+    let o = bin().args(["export"]).arg(&dir).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("b.ron:3:"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
