@@ -17,6 +17,7 @@
 //! - [`export`]: JSON, CSV and Markdown writers.
 //! - [`search`]: query parsing, the word index, ranking, highlights.
 //! - [`text`]: control characters → visible placeholders.
+//! - [`tui`]: the terminal browser.
 
 pub mod document;
 pub mod export;
@@ -24,3 +25,4 @@ pub mod import;
 pub mod library;
 pub mod search;
 pub mod text;
+pub mod tui;

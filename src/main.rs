@@ -89,9 +89,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         None => {
             let library = Library::load(&cli.paths).map_err(|e| e.to_string())?;
-            for doc in &library.documents {
-                println!("{} — {}", doc.symbol, doc.title);
-            }
+            treatyview::tui::run(library).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,0 +1,197 @@
+//! The terminal browser: terminal setup and restore, the blocking event
+//! loop, and the effects (`quit`, clipboard) that `App::update` asks for.
+//!
+//! - [`action`]: every action; [`keymap`]: the one key table.
+//! - [`app`]: state and `update`; [`outline`] and [`reader`]: the panes'
+//!   own navigation; [`view`]: layout and drawing; [`theme`]: styles.
+//!
+//! The terminal is restored on normal exit, on error, on panic and on
+//! SIGTERM, SIGHUP and SIGINT. Startup sends no query to the terminal, so
+//! the first frame never waits for a reply.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod outline;
+pub mod reader;
+pub mod theme;
+pub mod view;
+
+use crate::library::Library;
+use action::Action;
+use app::{App, Effect};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use theme::Theme;
+
+/// Why the browser could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    /// Standard output is a pipe or file.
+    #[error(
+        "standard output is not a terminal; to read documents in scripts use `treatyview export` (json, csv, markdown) or `treatyview search QUERY`"
+    )]
+    NotATerminal,
+    /// The terminal failed.
+    #[error("terminal: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Put the terminal back as it was: main screen, cooked mode, cursor
+/// shown, mouse reporting off. Safe to call more than once.
+pub fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Open the browser on a library and run until the user quits.
+///
+/// # Errors
+/// [`TuiError::NotATerminal`] when stdout is not a terminal; terminal I/O
+/// errors.
+pub fn run(library: Library) -> Result<(), TuiError> {
+    if !io::stdout().is_terminal() {
+        return Err(TuiError::NotATerminal);
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    enable_raw_mode()?;
+    let _guard = Guard;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let theme = Theme::from_env();
+    let mut app = App::new(library, size.width, size.height);
+    loop {
+        terminal.draw(|frame| view::render(&app, theme, frame))?;
+        let action = loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(Duration::from_millis(250))?
+                && let Some(action) = to_action(&app, &event::read()?)
+            {
+                break action;
+            }
+        };
+        match app.update(action) {
+            Some(Effect::Quit) => return Ok(()),
+            Some(Effect::Copy(text)) => {
+                let mut out = io::stdout();
+                write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+                out.flush()?;
+            }
+            None => {}
+        }
+    }
+}
+
+/// Turn a terminal event into an action through the keymap.
+fn to_action(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::lookup(key, app.focus, matches!(app.mode, app::Mode::Prompt(_)))
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                lines: 3,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                lines: -3,
+            }),
+            MouseEventKind::Down(_) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// Standard base64 (RFC 4648) for OSC 52.
+#[must_use]
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_rfc4648_vectors() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(super::base64(plain.as_bytes()), encoded);
+        }
+    }
+}

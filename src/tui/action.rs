@@ -1,0 +1,126 @@
+//! Everything the browser can be asked to do. Keys and mouse events are
+//! turned into an [`Action`] by the keymap; `App::update` only ever sees
+//! actions.
+
+/// The pane that receives keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// Sections, headings and paragraphs.
+    Outline,
+    /// The text.
+    Reader,
+    /// The query line and its results.
+    Search,
+}
+
+impl Focus {
+    /// The next pane for `Tab`.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Focus::Outline => Focus::Reader,
+            Focus::Reader => Focus::Search,
+            Focus::Search => Focus::Outline,
+        }
+    }
+
+    /// The previous pane for `Shift-Tab`.
+    #[must_use]
+    pub fn previous(self) -> Self {
+        match self {
+            Focus::Outline => Focus::Search,
+            Focus::Reader => Focus::Outline,
+            Focus::Search => Focus::Reader,
+        }
+    }
+}
+
+/// A request to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move down one line / row / result.
+    Down,
+    /// Move up one line / row / result.
+    Up,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// To the start.
+    Top,
+    /// To the end.
+    Bottom,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PreviousPane,
+    /// Open the selected outline row or search result.
+    Open,
+    /// Start typing a paragraph number to go to (`:26`, `:24a`).
+    GotoPrompt,
+    /// Next thematic heading.
+    NextHeading,
+    /// Previous thematic heading.
+    PreviousHeading,
+    /// Jump between a concern and its recommendation.
+    Pair,
+    /// Back to where the last jump started.
+    JumpBack,
+    /// Copy the citation and text of the current paragraph.
+    Copy,
+    /// Show or hide footnotes under the text.
+    ToggleFootnotes,
+    /// Focus the search query line.
+    FocusSearch,
+    /// Show or hide the help overlay.
+    Help,
+    /// Leave the program.
+    Quit,
+    /// Collapse the selected outline row.
+    Collapse,
+    /// Expand the selected outline row.
+    Expand,
+    /// Next search hit in the reader.
+    NextHit,
+    /// Previous search hit in the reader.
+    PreviousHit,
+    /// Cycle the search scope.
+    CycleScope,
+    /// Leave the query line (or close a prompt or overlay).
+    Escape,
+    /// A character typed into the query line or prompt.
+    Type(char),
+    /// Delete the character before the cursor in the query line or prompt.
+    Backspace,
+    /// Clear the query line.
+    ClearQuery,
+    /// Confirm the prompt.
+    Submit,
+    /// Scroll the pane at a screen position (lines; negative is up).
+    Scroll {
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+        /// Lines to scroll.
+        lines: i16,
+    },
+    /// Click at a screen position.
+    Click {
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The terminal changed size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+}

@@ -1,0 +1,604 @@
+//! The browser's state and its one entry point for change,
+//! [`App::update`], which only ever matches an [`Action`]. Each pane owns
+//! its navigation; the app routes actions and records jumps.
+
+use super::action::{Action, Focus};
+use super::outline::OutlinePane;
+use super::reader::{Anchor, LayoutSpec, ReaderPane};
+use super::view::{Areas, areas};
+use crate::document::{Document, plain};
+use crate::library::Library;
+use crate::search::{Hit, Index, Scope};
+
+/// What is on top of the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Just the panes.
+    Normal,
+    /// The `:` prompt with what has been typed.
+    Prompt(String),
+    /// The help overlay.
+    Help,
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the program.
+    Quit,
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+/// The search pane's state.
+#[derive(Debug, Clone, Default)]
+pub struct SearchPane {
+    /// The query line.
+    pub query: String,
+    /// The scope.
+    pub scope: Scope,
+    /// Ranked results.
+    pub results: Vec<Hit>,
+    /// Selected result.
+    pub selected: usize,
+    /// First visible result.
+    pub offset: usize,
+    /// Visible results.
+    pub height: usize,
+}
+
+impl SearchPane {
+    fn move_by(&mut self, delta: isize) {
+        self.selected = self
+            .selected
+            .saturating_add_signed(delta)
+            .min(self.results.len().saturating_sub(1));
+        let h = self.height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+    }
+}
+
+/// Everything the browser shows.
+pub struct App {
+    /// The open documents.
+    pub library: Library,
+    /// Their search index.
+    pub index: Index,
+    /// Which pane has the keys.
+    pub focus: Focus,
+    /// Overlay or prompt.
+    pub mode: Mode,
+    /// The document in the reader.
+    pub doc: usize,
+    /// Outline pane.
+    pub outline: OutlinePane,
+    /// Reader pane.
+    pub reader: ReaderPane,
+    /// Search pane.
+    pub search: SearchPane,
+    /// Footnotes shown under the text.
+    pub footnotes: bool,
+    /// The query whose words are highlighted in the reader.
+    pub highlighted: Option<String>,
+    /// Where jumps started, newest last.
+    pub jumps: Vec<(usize, Anchor)>,
+    /// A one-off message for the status line.
+    pub message: Option<String>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// Focus to return to when leaving the query line.
+    back_focus: Focus,
+}
+
+impl App {
+    /// A browser over a library, for a terminal of the given size.
+    #[must_use]
+    pub fn new(library: Library, width: u16, height: u16) -> Self {
+        let index = Index::build(&library);
+        let outline = OutlinePane::new(&library);
+        let mut app = Self {
+            library,
+            index,
+            focus: Focus::Outline,
+            mode: Mode::Normal,
+            doc: 0,
+            outline,
+            reader: ReaderPane::default(),
+            search: SearchPane::default(),
+            footnotes: true,
+            highlighted: None,
+            jumps: Vec::new(),
+            message: None,
+            size: (width, height),
+            back_focus: Focus::Reader,
+        };
+        app.relayout();
+        app
+    }
+
+    /// The document in the reader.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.library.documents[self.doc]
+    }
+
+    /// The screen areas for the current size (`None`: too small).
+    #[must_use]
+    pub fn areas(&self) -> Option<Areas> {
+        areas(self.size.0, self.size.1, self.focus)
+    }
+
+    /// Lay the reader out again for the current size, footnote setting and
+    /// highlight, keeping the current unit at the top.
+    pub fn relayout(&mut self) {
+        let keep = self.reader.current();
+        let at_top = self.reader.scroll == 0;
+        let (width, height) = self.areas().map_or((40, 10), |a| {
+            (a.reader_text.width as usize, a.reader_text.height as usize)
+        });
+        let index = &self.index;
+        let query = self.highlighted.clone();
+        let highlight = move |text: &str| match &query {
+            Some(q) => index.highlight(q, text),
+            None => Vec::new(),
+        };
+        let doc = &self.library.documents[self.doc];
+        self.reader = ReaderPane::build(
+            doc,
+            &LayoutSpec {
+                width,
+                footnotes: self.footnotes,
+                highlight: &highlight,
+            },
+        );
+        self.reader.height = height;
+        if let Some(a) = self.areas() {
+            self.outline
+                .set_height(a.outline.height.saturating_sub(2) as usize);
+            self.search.height = a.results.height as usize;
+        }
+        if let (Some(anchor), false) = (keep, at_top) {
+            self.reader.scroll_to(&anchor);
+        }
+    }
+
+    /// The citation of the unit at the top of the reader.
+    #[must_use]
+    pub fn citation(&self) -> String {
+        let anchor = self.reader.current().unwrap_or_default();
+        let labels: Vec<&str> = anchor.labels.iter().map(String::as_str).collect();
+        format!(
+            "{}, {}",
+            self.document().symbol,
+            crate::document::citation(anchor.paragraph, &labels)
+        )
+    }
+
+    /// Apply an action. Returns what the event loop must do, if anything.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        self.message = None;
+        match (&self.mode, action) {
+            (_, Action::Resize { width, height }) => {
+                self.size = (width, height);
+                self.relayout();
+                None
+            }
+            (_, Action::Quit) => Some(Effect::Quit),
+            (Mode::Help, _) => {
+                self.mode = Mode::Normal;
+                None
+            }
+            (Mode::Prompt(_), action) => {
+                self.prompt(action);
+                None
+            }
+            (Mode::Normal, action) => self.normal(action),
+        }
+    }
+
+    fn prompt(&mut self, action: Action) {
+        let Mode::Prompt(text) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::Type(c) if text.len() < 16 => text.push(c),
+            Action::Backspace if text.pop().is_none() => self.mode = Mode::Normal,
+            Action::Escape => self.mode = Mode::Normal,
+            Action::Submit => {
+                let text = text.clone();
+                self.mode = Mode::Normal;
+                match parse_goto(&text) {
+                    Some(anchor) if self.reader.line_of(&anchor).is_some() => {
+                        self.jump_to(self.doc, &anchor);
+                    }
+                    _ => {
+                        self.message = Some(format!(
+                            "No paragraph “{text}” in {}",
+                            self.document().symbol
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per action
+    fn normal(&mut self, action: Action) -> Option<Effect> {
+        let page = self.reader.height.max(2) as isize;
+        match action {
+            Action::Help => self.mode = Mode::Help,
+            Action::GotoPrompt => self.mode = Mode::Prompt(String::new()),
+            Action::NextPane => self.set_focus(self.focus.next()),
+            Action::PreviousPane => self.set_focus(self.focus.previous()),
+            Action::FocusSearch => self.set_focus(Focus::Search),
+            Action::ToggleFootnotes => {
+                self.footnotes = !self.footnotes;
+                self.relayout();
+                self.message = Some(
+                    if self.footnotes {
+                        "Footnotes shown"
+                    } else {
+                        "Footnotes hidden"
+                    }
+                    .into(),
+                );
+            }
+            Action::Copy => {
+                let text = self.copy_text();
+                self.message = Some(format!("Copied {}", self.citation()));
+                return Some(Effect::Copy(text));
+            }
+            Action::Pair => self.pair(),
+            Action::JumpBack => match self.jumps.pop() {
+                Some((doc, anchor)) => {
+                    self.show_doc(doc);
+                    self.reader.scroll_to(&anchor);
+                    self.sync_outline();
+                }
+                None => self.message = Some("No earlier position".into()),
+            },
+            Action::NextHeading | Action::PreviousHeading => {
+                let scroll = self.reader.scroll;
+                let target = if action == Action::NextHeading {
+                    self.reader.headings.iter().find(|&&l| l > scroll)
+                } else {
+                    self.reader.headings.iter().rev().find(|&&l| l < scroll)
+                };
+                if let Some(&line) = target {
+                    self.push_jump();
+                    self.reader.scroll_to_line(line);
+                    self.sync_outline();
+                }
+            }
+            Action::NextHit | Action::PreviousHit => {
+                let scroll = self.reader.scroll;
+                let target = if action == Action::NextHit {
+                    self.reader.hits.iter().find(|&&l| l > scroll)
+                } else {
+                    self.reader.hits.iter().rev().find(|&&l| l < scroll)
+                };
+                match target {
+                    Some(&line) => {
+                        self.reader.scroll_to_line(line);
+                        self.sync_outline();
+                    }
+                    None => self.message = Some("No more search hits this way".into()),
+                }
+            }
+            Action::Scroll { column, row, lines } => self.scroll_at(column, row, lines),
+            Action::Click { column, row } => self.click(column, row),
+            Action::Escape => self.set_focus(self.back_focus),
+            action if self.focus == Focus::Search => self.search_action(action),
+            action if self.focus == Focus::Outline => self.outline_action(action, page),
+            action => self.reader_action(action, page),
+        }
+        None
+    }
+
+    fn reader_action(&mut self, action: Action, page: isize) {
+        let before = self.reader.scroll;
+        match action {
+            Action::Down => self.reader.scroll_by(1),
+            Action::Up => self.reader.scroll_by(-1),
+            Action::HalfPageDown => self.reader.scroll_by(page / 2),
+            Action::HalfPageUp => self.reader.scroll_by(-page / 2),
+            Action::PageDown => self.reader.scroll_by(page - 1),
+            Action::PageUp => self.reader.scroll_by(-(page - 1)),
+            Action::Top | Action::Bottom => {
+                self.push_jump();
+                let line = if action == Action::Top { 0 } else { usize::MAX };
+                self.reader.scroll_to_line(line);
+            }
+            _ => {}
+        }
+        if before != self.reader.scroll {
+            self.sync_outline();
+        }
+    }
+
+    fn outline_action(&mut self, action: Action, page: isize) {
+        let rows = self.outline.height.max(2) as isize;
+        let _ = page;
+        match action {
+            Action::Down => self.outline.move_by(1),
+            Action::Up => self.outline.move_by(-1),
+            Action::HalfPageDown => self.outline.move_by(rows / 2),
+            Action::HalfPageUp => self.outline.move_by(-rows / 2),
+            Action::PageDown => self.outline.move_by(rows - 1),
+            Action::PageUp => self.outline.move_by(-(rows - 1)),
+            Action::Top => self.outline.select(0),
+            Action::Bottom => self.outline.select(usize::MAX),
+            Action::Collapse => self.outline.collapse(&self.library),
+            Action::Expand => self.outline.expand(&self.library),
+            Action::Open => {
+                self.push_jump();
+                self.follow_outline();
+                self.set_focus(Focus::Reader);
+                return;
+            }
+            _ => return,
+        }
+        self.follow_outline();
+    }
+
+    fn search_action(&mut self, action: Action) {
+        match action {
+            Action::Type(c) => {
+                self.search.query.push(c);
+                self.run_search();
+            }
+            Action::Backspace => {
+                self.search.query.pop();
+                self.run_search();
+            }
+            Action::ClearQuery => {
+                self.search.query.clear();
+                self.run_search();
+            }
+            Action::CycleScope => {
+                self.search.scope = self.search.scope.next();
+                self.run_search();
+            }
+            Action::Down => self.search.move_by(1),
+            Action::Up => self.search.move_by(-1),
+            Action::PageDown => self.search.move_by(self.search.height.max(2) as isize - 1),
+            Action::PageUp => self
+                .search
+                .move_by(-(self.search.height.max(2) as isize - 1)),
+            Action::Open => self.open_result(),
+            _ => {}
+        }
+    }
+
+    /// Run the query line against the index.
+    pub fn run_search(&mut self) {
+        self.search.results = if self.search.query.trim().is_empty() {
+            Vec::new()
+        } else {
+            self.index
+                .search(&self.search.query, self.search.scope, 500)
+        };
+        self.search.selected = 0;
+        self.search.offset = 0;
+    }
+
+    fn open_result(&mut self) {
+        let Some(hit) = self.search.results.get(self.search.selected).cloned() else {
+            return;
+        };
+        self.push_jump();
+        self.highlighted = Some(self.search.query.clone());
+        self.doc = hit.doc;
+        self.relayout();
+        let anchor = Anchor {
+            paragraph: hit.paragraph,
+            labels: hit.labels.clone(),
+        };
+        if !self.reader.scroll_to(&anchor) {
+            self.reader.scroll_to(&Anchor {
+                paragraph: hit.paragraph,
+                labels: Vec::new(),
+            });
+        }
+        self.sync_outline();
+        self.set_focus(Focus::Reader);
+        let hits = self.reader.hits.len();
+        self.message = Some(format!("{hits} highlighted lines · n/N step through them"));
+    }
+
+    fn set_focus(&mut self, focus: Focus) {
+        if focus == Focus::Search && self.focus != Focus::Search {
+            self.back_focus = self.focus;
+        }
+        let resize = (focus == Focus::Search) != (self.focus == Focus::Search);
+        self.focus = focus;
+        if resize {
+            self.relayout();
+        }
+    }
+
+    fn pair(&mut self) {
+        let current = self.reader.current().unwrap_or_default();
+        let Some(p) = self.document().paragraph(current.paragraph) else {
+            return;
+        };
+        let Some(&target) = p.pair.first() else {
+            self.message = Some(format!(
+                "Paragraph {} has no concern or recommendation paired with it",
+                p.number
+            ));
+            return;
+        };
+        self.jump_to(
+            self.doc,
+            &Anchor {
+                paragraph: target,
+                labels: Vec::new(),
+            },
+        );
+    }
+
+    fn jump_to(&mut self, doc: usize, anchor: &Anchor) {
+        self.push_jump();
+        self.show_doc(doc);
+        self.reader.scroll_to(anchor);
+        self.sync_outline();
+    }
+
+    fn push_jump(&mut self) {
+        if let Some(anchor) = self.reader.current() {
+            if self.jumps.last() != Some(&(self.doc, anchor.clone())) {
+                self.jumps.push((self.doc, anchor));
+            }
+            if self.jumps.len() > 100 {
+                self.jumps.remove(0);
+            }
+        }
+    }
+
+    fn show_doc(&mut self, doc: usize) {
+        if doc != self.doc && doc < self.library.documents.len() {
+            self.doc = doc;
+            self.reader.scroll = 0;
+            self.relayout();
+        }
+    }
+
+    /// Move the reader to the outline's selection.
+    fn follow_outline(&mut self) {
+        let Some(row) = self.outline.current().cloned() else {
+            return;
+        };
+        self.show_doc(row.target.0);
+        let anchor = Anchor {
+            paragraph: row.target.1,
+            labels: Vec::new(),
+        };
+        let line = self.reader.line_of(&anchor).unwrap_or(0);
+        // A heading row shows its heading, not just its first paragraph.
+        let line = match row.node {
+            super::outline::Node::Heading(..) | super::outline::Node::Section(..) => self
+                .reader
+                .headings
+                .iter()
+                .rev()
+                .find(|&&h| h < line)
+                .copied()
+                .unwrap_or(line),
+            _ => line,
+        };
+        self.reader.scroll_to_line(line);
+    }
+
+    /// Move the outline's selection to the reader's paragraph.
+    fn sync_outline(&mut self) {
+        if let Some(anchor) = self.reader.current() {
+            self.outline.follow(self.doc, anchor.paragraph);
+        }
+    }
+
+    fn scroll_at(&mut self, column: u16, row: u16, lines: i16) {
+        let Some(a) = self.areas() else { return };
+        let pos = ratatui::layout::Position::new(column, row);
+        if a.reader.contains(pos) {
+            self.reader.scroll_by(isize::from(lines));
+            self.sync_outline();
+        } else if a.outline.contains(pos) {
+            self.outline.move_by(isize::from(lines));
+            self.follow_outline();
+        } else if a.search.contains(pos) {
+            self.search.move_by(isize::from(lines));
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let Some(a) = self.areas() else { return };
+        let pos = ratatui::layout::Position::new(column, row);
+        if a.outline.contains(pos) && row > a.outline.y && row + 1 < a.outline.bottom() {
+            self.set_focus(Focus::Outline);
+            self.outline
+                .select(self.outline.offset + usize::from(row - a.outline.y - 1));
+            self.follow_outline();
+        } else if a.reader.contains(pos) {
+            self.set_focus(Focus::Reader);
+        } else if a.results.contains(pos) {
+            self.set_focus(Focus::Search);
+            let index = self.search.offset + usize::from(row - a.results.y);
+            if index < self.search.results.len() {
+                self.search.selected = index;
+            }
+        } else if a.search.contains(pos) {
+            self.set_focus(Focus::Search);
+        }
+    }
+
+    /// `SYMBOL, para. N (a): text` for the unit at the top of the reader;
+    /// for a paragraph, its items follow its own text.
+    fn copy_text(&self) -> String {
+        let anchor = self.reader.current().unwrap_or_default();
+        let doc = self.document();
+        let Some(p) = doc.paragraph(anchor.paragraph) else {
+            return self.citation();
+        };
+        let mut text = String::new();
+        if anchor.labels.is_empty() {
+            text.push_str(&plain(&p.text));
+            append_items(&mut text, &p.items);
+        } else {
+            let mut items = &p.items;
+            let mut found = None;
+            for label in &anchor.labels {
+                found = items.iter().find(|i| &i.label == label);
+                if let Some(item) = found {
+                    items = &item.items;
+                }
+            }
+            if let Some(item) = found {
+                text.push_str(&plain(&item.text));
+                append_items(&mut text, &item.items);
+            }
+        }
+        format!("{}: {text}", self.citation())
+    }
+}
+
+fn append_items(out: &mut String, items: &[crate::document::Item]) {
+    for item in items {
+        out.push_str(&format!(" ({}) {}", item.label, plain(&item.text)));
+        append_items(out, &item.items);
+    }
+}
+
+/// `26`, `24a`, `24 (a)`, `12(a)(v)` → an anchor.
+#[must_use]
+pub fn parse_goto(text: &str) -> Option<Anchor> {
+    let text = text.trim();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let paragraph = text[..digits].parse().ok()?;
+    let rest: String = text[digits..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let labels: Vec<String> = if rest.contains('(') {
+        rest.split(['(', ')'])
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    } else if rest.is_empty() {
+        Vec::new()
+    } else {
+        vec![rest.to_lowercase()]
+    };
+    if labels
+        .iter()
+        .any(|l| !l.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    Some(Anchor { paragraph, labels })
+}
