@@ -129,6 +129,10 @@ pub fn run(library: Library) -> Result<(), TuiError> {
 /// Turn a terminal event into an action through the keymap.
 fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
+        // Any key closes the help overlay.
+        Event::Key(key) if key.kind != KeyEventKind::Release && app.mode == app::Mode::Help => {
+            Some(Action::Help)
+        }
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             keymap::lookup(key, app.focus, matches!(app.mode, app::Mode::Prompt(_)))
         }

@@ -71,10 +71,10 @@ pub fn bindings() -> Vec<Binding> {
             "j ↓",
             A::Down,
             "move down",
-            true
+            false
         ),
         bind!(Global, K::Down, NONE, "↓", A::Down, "move down", false),
-        bind!(Global, K::Char('k'), NONE, "k ↑", A::Up, "move up", true),
+        bind!(Global, K::Char('k'), NONE, "k ↑", A::Up, "move up", false),
         bind!(Global, K::Up, NONE, "↑", A::Up, "move up", false),
         bind!(
             Global,
@@ -82,7 +82,7 @@ pub fn bindings() -> Vec<Binding> {
             CTRL,
             "Ctrl-d",
             A::HalfPageDown,
-            "half a page down",
+            "½ page down",
             false
         ),
         bind!(
@@ -91,7 +91,7 @@ pub fn bindings() -> Vec<Binding> {
             CTRL,
             "Ctrl-u",
             A::HalfPageUp,
-            "half a page up",
+            "½ page up",
             false
         ),
         bind!(
@@ -158,7 +158,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "Enter",
             A::Open,
-            "open the selection",
+            "open selection",
             false
         ),
         bind!(
@@ -167,7 +167,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             ":",
             A::GotoPrompt,
-            "go to paragraph (:26, :24a)",
+            "go to para :26 :24a",
             true
         ),
         bind!(
@@ -185,7 +185,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "[",
             A::PreviousHeading,
-            "previous heading",
+            "prev. heading",
             false
         ),
         bind!(
@@ -194,7 +194,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "p",
             A::Pair,
-            "concern ⇄ recommendation",
+            "concern ⇄ rec.",
             true
         ),
         bind!(
@@ -212,7 +212,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "y",
             A::Copy,
-            "copy citation and text",
+            "copy citation",
             true
         ),
         bind!(
@@ -221,7 +221,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "f",
             A::ToggleFootnotes,
-            "show/hide footnotes",
+            "footnotes on/off",
             true
         ),
         bind!(
@@ -262,7 +262,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "n",
             A::NextHit,
-            "next search hit",
+            "next hit",
             false
         ),
         bind!(
@@ -271,7 +271,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "N",
             A::PreviousHit,
-            "previous search hit",
+            "previous hit",
             false
         ),
         bind!(
@@ -292,22 +292,14 @@ pub fn bindings() -> Vec<Binding> {
             "next result",
             false
         ),
-        bind!(
-            Search,
-            K::Up,
-            NONE,
-            "↑ Ctrl-p",
-            A::Up,
-            "previous result",
-            true
-        ),
+        bind!(Search, K::Up, NONE, "↑ Ctrl-p", A::Up, "prev. result", true),
         bind!(
             Search,
             K::Char('p'),
             CTRL,
             "Ctrl-p",
             A::Up,
-            "previous result",
+            "prev. result",
             false
         ),
         bind!(
@@ -316,7 +308,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "PgDn",
             A::PageDown,
-            "page of results down",
+            "results page ↓",
             false
         ),
         bind!(
@@ -325,7 +317,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "PgUp",
             A::PageUp,
-            "page of results up",
+            "results page ↑",
             false
         ),
         bind!(
@@ -352,7 +344,7 @@ pub fn bindings() -> Vec<Binding> {
             NONE,
             "Backspace",
             A::Backspace,
-            "delete a character",
+            "delete a char",
             false
         ),
         bind!(
@@ -364,15 +356,7 @@ pub fn bindings() -> Vec<Binding> {
             "clear the query",
             false
         ),
-        bind!(
-            Search,
-            K::Esc,
-            NONE,
-            "Esc",
-            A::Escape,
-            "leave the query line",
-            true
-        ),
+        bind!(Search, K::Esc, NONE, "Esc", A::Escape, "leave query", true),
         bind!(Search, K::Tab, NONE, "Tab", A::NextPane, "next pane", false),
         bind!(
             Search,
@@ -448,22 +432,31 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     if matches!(context, Context::Search | Context::Prompt) {
         return own;
     }
-    own.into_iter()
-        .chain(
-            table
-                .iter()
-                .filter(|b| b.hint && b.context == Context::Global)
-                .map(|b| (b.label, b.help)),
-        )
-        .collect()
+    // The ways out of being lost come first: search, help, go to.
+    let mut global: Vec<_> = table
+        .iter()
+        .filter(|b| b.hint && b.context == Context::Global)
+        .map(|b| (b.label, b.help))
+        .collect();
+    global.sort_by_key(|(label, _)| ["/", "?", ":"].iter().position(|l| l == label).unwrap_or(3));
+    global.into_iter().chain(own).collect()
 }
 
 /// Rows for the help overlay: (context heading, label, help), one row per
 /// distinct (context, action), keys that do the same thing merged.
 #[must_use]
 pub fn help_rows() -> Vec<(Context, String, &'static str)> {
+    let table = bindings();
     let mut rows: Vec<(Context, Action, Vec<&'static str>, &'static str)> = Vec::new();
-    for b in bindings() {
+    for b in table.iter().cloned() {
+        // A pane's copy of a global binding is listed once, as global.
+        let mirrors_global = b.context != Context::Global
+            && table
+                .iter()
+                .any(|g| g.context == Context::Global && g.action == b.action && g.help == b.help);
+        if mirrors_global {
+            continue;
+        }
         if let Some(row) = rows
             .iter_mut()
             .find(|r| r.0 == b.context && r.1 == b.action)
@@ -541,7 +534,8 @@ mod tests {
         );
         for b in bindings() {
             assert!(
-                rows.iter().any(|r| r.0 == b.context && r.2 == b.help),
+                rows.iter()
+                    .any(|r| (r.0 == b.context || r.0 == Context::Global) && r.2 == b.help),
                 "{} missing from help",
                 b.label
             );
@@ -552,6 +546,6 @@ mod tests {
     fn hints_come_from_the_table() {
         let reader = hints(Context::Reader);
         assert!(reader.contains(&("/", "search")));
-        assert!(hints(Context::Search).contains(&("Esc", "leave the query line")));
+        assert!(hints(Context::Search).contains(&("Esc", "leave query")));
     }
 }

@@ -365,19 +365,19 @@ fn help(theme: Theme, area: Rect, frame: &mut Frame<'_>) {
     entries.push(("Mouse".into(), true));
     entries.push(("wheel      scroll pane under pointer".into(), false));
     entries.push(("click      select".into(), false));
-    let popup = Rect::new(
-        area.x + 1.min(area.width),
-        area.y,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(1),
-    );
+    // As many 38-column columns as the entries need, centred.
+    let rows = (area.height.saturating_sub(3) as usize).max(1);
+    let columns = entries.len().div_ceil(rows).max(1) as u16;
+    let width = (columns * 38 + 2).min(area.width);
+    let height =
+        (entries.len().div_ceil(columns as usize) as u16 + 2).min(area.height.saturating_sub(1));
+    let popup = Rect::new(area.x + (area.width - width) / 2, area.y, width, height);
     frame.render_widget(Clear, popup);
     let block = pane_block("Keys — any key closes", true, theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let rows = (inner.height as usize).max(1);
-    let columns = entries.len().div_ceil(rows).max(1);
-    let col_w = inner.width / columns as u16;
+    let col_w = inner.width / columns;
     for (c, chunk) in entries.chunks(rows).enumerate() {
         let lines: Vec<Line<'_>> = chunk
             .iter()

@@ -1,0 +1,139 @@
+//! Whole screens drawn into ratatui's `TestBackend`, snapshotted with
+//! insta at 80×24 and 120×40. Review snapshot diffs like code.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use treatyview::library::Library;
+use treatyview::tui::action::Action;
+use treatyview::tui::app::App;
+use treatyview::tui::theme::Theme;
+use treatyview::tui::view::render;
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| render(app, Theme { color: false }, frame))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn app(width: u16, height: u16) -> App {
+    App::new(Library::embedded(), width, height)
+}
+
+fn goto(app: &mut App, text: &str) {
+    app.update(Action::GotoPrompt);
+    for c in text.chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Submit);
+}
+
+#[test]
+fn start_80x24() {
+    let s = screen(&app(80, 24));
+    assert!(s.contains("Concluding observations on the fourth periodic"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn start_120x40() {
+    insta::assert_snapshot!(screen(&app(120, 40)));
+}
+
+#[test]
+fn paragraph_26_80x24() {
+    let mut a = app(80, 24);
+    goto(&mut a, "26");
+    let s = screen(&a);
+    assert!(s.contains("26. The State party is urged"));
+    assert!(s.contains("para. 26"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn paragraph_26_120x40() {
+    let mut a = app(120, 40);
+    goto(&mut a, "26");
+    insta::assert_snapshot!(screen(&a));
+}
+
+/// Scroll the reader line by line until the footnotes of paragraph 13
+/// are on screen.
+fn scroll_to_footnote_14(a: &mut App) -> String {
+    a.update(Action::NextPane);
+    for _ in 0..60 {
+        let s = screen(a);
+        if s.contains("[15] Ibid.") {
+            return s;
+        }
+        a.update(Action::Down);
+    }
+    panic!("footnotes of paragraph 13 never came into view");
+}
+
+#[test]
+fn footnotes_under_paragraph_13_120x40() {
+    let mut a = app(120, 40);
+    goto(&mut a, "13");
+    let s = scroll_to_footnote_14(&mut a);
+    assert!(s.contains("para. 13"));
+    assert!(s.contains("[14] Ibid. [CAT/C/KAZ/RQ/4], para. 195."));
+    assert!(s.contains("[15] Ibid. [CAT/C/KAZ/RQ/4], para. 169."));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn footnotes_under_paragraph_13_80x24() {
+    let mut a = app(80, 24);
+    goto(&mut a, "13");
+    let s = scroll_to_footnote_14(&mut a);
+    assert!(s.contains("[14] Ibid. [CAT/C/KAZ/RQ/4], para."));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn footnotes_hidden() {
+    let mut a = app(120, 40);
+    goto(&mut a, "13");
+    a.update(Action::ToggleFootnotes);
+    let s = screen(&a);
+    assert!(!s.contains("Ibid."));
+    assert!(s.contains("authority,[14]"), "the marker stays in the text");
+}
+
+#[test]
+fn help_80x24() {
+    let mut a = app(80, 24);
+    a.update(Action::Help);
+    let s = screen(&a);
+    assert!(s.contains("concern ⇄ rec"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn help_120x40() {
+    let mut a = app(120, 40);
+    a.update(Action::Help);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn too_small() {
+    let s = screen(&app(40, 10));
+    assert!(s.contains("Window too small: 40×10"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    for width in (1..=200).step_by(7).chain([1, 2, 49, 50, 51, 200]) {
+        for height in (1..=60).step_by(3).chain([1, 11, 12, 13, 60]) {
+            let mut a = app(width, height);
+            goto(&mut a, "24a");
+            let _ = screen(&a);
+            a.update(Action::Help);
+            let _ = screen(&a);
+        }
+    }
+}

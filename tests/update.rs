@@ -1,0 +1,304 @@
+//! `App::update` for every action, on the embedded document, without a
+//! terminal: what the reader shows, where the outline points, what the
+//! status line says.
+
+use treatyview::library::Library;
+use treatyview::tui::action::{Action, Focus};
+use treatyview::tui::app::{App, Effect, Mode, parse_goto};
+use treatyview::tui::reader::Anchor;
+
+fn app() -> App {
+    App::new(Library::embedded(), 80, 24)
+}
+
+fn goto(app: &mut App, text: &str) {
+    app.update(Action::GotoPrompt);
+    for c in text.chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Submit);
+}
+
+fn at(app: &App) -> Anchor {
+    app.reader.current().unwrap()
+}
+
+fn para(n: u32) -> Anchor {
+    Anchor {
+        paragraph: n,
+        labels: vec![],
+    }
+}
+
+#[test]
+fn goto_paragraph_and_item() {
+    let mut a = app();
+    goto(&mut a, "26");
+    assert_eq!(at(&a), para(26));
+    assert_eq!(a.mode, Mode::Normal);
+    goto(&mut a, "24a");
+    assert_eq!(
+        at(&a),
+        Anchor {
+            paragraph: 24,
+            labels: vec!["a".into()]
+        }
+    );
+    goto(&mut a, "12(a)(v)");
+    assert_eq!(at(&a).labels, ["a", "v"]);
+}
+
+#[test]
+fn goto_unknown_paragraph_says_so_and_stays() {
+    let mut a = app();
+    goto(&mut a, "26");
+    goto(&mut a, "99");
+    assert_eq!(at(&a), para(26));
+    assert!(a.message.as_deref().unwrap().contains("No paragraph “99”"));
+}
+
+#[test]
+fn prompt_escape_and_backspace() {
+    let mut a = app();
+    a.update(Action::GotoPrompt);
+    a.update(Action::Type('2'));
+    assert_eq!(a.mode, Mode::Prompt("2".into()));
+    a.update(Action::Backspace);
+    assert_eq!(a.mode, Mode::Prompt(String::new()));
+    a.update(Action::Backspace);
+    assert_eq!(a.mode, Mode::Normal);
+    a.update(Action::GotoPrompt);
+    a.update(Action::Escape);
+    assert_eq!(a.mode, Mode::Normal);
+}
+
+#[test]
+fn pair_jumps_between_concern_and_recommendation_and_back() {
+    let mut a = app();
+    goto(&mut a, "26");
+    a.update(Action::Pair);
+    assert_eq!(at(&a), para(25));
+    a.update(Action::Pair);
+    assert_eq!(at(&a), para(26));
+    a.update(Action::JumpBack);
+    assert_eq!(at(&a), para(25));
+    a.update(Action::JumpBack);
+    assert_eq!(at(&a), para(26));
+}
+
+#[test]
+fn pair_on_an_unpaired_paragraph_explains() {
+    let mut a = app();
+    goto(&mut a, "46");
+    a.update(Action::Pair);
+    assert_eq!(at(&a), para(46));
+    assert!(a.message.unwrap().contains("no concern or recommendation"));
+}
+
+#[test]
+fn jump_back_with_no_history() {
+    let mut a = app();
+    a.update(Action::JumpBack);
+    assert_eq!(a.message.as_deref(), Some("No earlier position"));
+}
+
+#[test]
+fn reader_scrolling_is_clamped_and_moves_the_outline() {
+    let mut a = app();
+    a.update(Action::NextPane); // reader
+    assert_eq!(a.focus, Focus::Reader);
+    a.update(Action::Down);
+    assert_eq!(a.reader.scroll, 1);
+    a.update(Action::Up);
+    a.update(Action::Up);
+    assert_eq!(a.reader.scroll, 0);
+    a.update(Action::PageDown);
+    let page = a.reader.scroll;
+    assert!(page > 5);
+    a.update(Action::HalfPageDown);
+    assert!(a.reader.scroll > page);
+    a.update(Action::HalfPageUp);
+    a.update(Action::PageUp);
+    assert_eq!(a.reader.scroll, 0);
+    a.update(Action::Bottom);
+    assert_eq!(a.reader.scroll, a.reader.max_scroll());
+    let row = a.outline.current().unwrap();
+    assert!(row.target.1 >= 46, "outline follows the reader to the end");
+    assert_eq!(row.target.1, at(&a).paragraph);
+    a.update(Action::Top);
+    assert_eq!(a.reader.scroll, 0);
+}
+
+#[test]
+fn headings_step_forward_and_back() {
+    let mut a = app();
+    a.update(Action::NextHeading);
+    let first = a.reader.scroll;
+    assert!(a.reader.headings.contains(&first));
+    a.update(Action::NextHeading);
+    assert!(a.reader.scroll > first);
+    a.update(Action::PreviousHeading);
+    assert_eq!(a.reader.scroll, first);
+}
+
+#[test]
+fn outline_moves_the_reader_and_enter_focuses_it() {
+    let mut a = app();
+    assert_eq!(a.focus, Focus::Outline);
+    let solitary = a
+        .outline
+        .rows
+        .iter()
+        .position(|r| r.text.starts_with("25 "))
+        .unwrap();
+    for _ in 0..solitary {
+        a.update(Action::Down);
+    }
+    assert_eq!(at(&a), para(25));
+    a.update(Action::Open);
+    assert_eq!(a.focus, Focus::Reader);
+    a.update(Action::PreviousPane);
+    a.update(Action::Top);
+    assert_eq!(a.outline.selected, 0);
+    a.update(Action::Bottom);
+    assert_eq!(a.outline.selected, a.outline.rows.len() - 1);
+    a.update(Action::PageUp);
+    a.update(Action::HalfPageUp);
+    a.update(Action::PageDown);
+    a.update(Action::HalfPageDown);
+    assert_eq!(a.outline.selected, a.outline.rows.len() - 1);
+}
+
+#[test]
+fn outline_collapse_and_expand() {
+    let mut a = app();
+    let rows = a.outline.rows.len();
+    a.update(Action::Down); // A. Introduction
+    a.update(Action::Collapse);
+    assert_eq!(a.outline.rows.len(), rows - 2);
+    a.update(Action::Expand);
+    assert_eq!(a.outline.rows.len(), rows);
+}
+
+#[test]
+fn footnotes_toggle_keeps_the_paragraph() {
+    let mut a = app();
+    goto(&mut a, "13");
+    let with = a.reader.lines.len();
+    a.update(Action::ToggleFootnotes);
+    assert!(!a.footnotes);
+    assert!(a.reader.lines.len() < with);
+    assert_eq!(at(&a), para(13));
+    assert_eq!(a.message.as_deref(), Some("Footnotes hidden"));
+    a.update(Action::ToggleFootnotes);
+    assert_eq!(a.reader.lines.len(), with);
+}
+
+#[test]
+fn copy_gives_citation_and_text() {
+    let mut a = app();
+    goto(&mut a, "26");
+    let Some(Effect::Copy(text)) = a.update(Action::Copy) else {
+        panic!("copy effect expected");
+    };
+    assert!(text.starts_with("CAT/C/KAZ/CO/4, para. 26: The State party is urged"));
+    goto(&mut a, "24a");
+    let Some(Effect::Copy(text)) = a.update(Action::Copy) else {
+        panic!("copy effect expected");
+    };
+    assert!(text.starts_with("CAT/C/KAZ/CO/4, para. 24 (a): Ensure that all allegations"));
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Copied CAT/C/KAZ/CO/4, para. 24 (a)")
+    );
+}
+
+#[test]
+fn pane_cycle_help_and_quit() {
+    let mut a = app();
+    a.update(Action::NextPane);
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Focus::Search);
+    a.update(Action::NextPane);
+    assert_eq!(a.focus, Focus::Outline);
+    a.update(Action::PreviousPane);
+    assert_eq!(a.focus, Focus::Search);
+    a.update(Action::Help);
+    assert_eq!(a.mode, Mode::Help);
+    a.update(Action::Down);
+    assert_eq!(a.mode, Mode::Normal, "any key closes help");
+    assert_eq!(a.update(Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn search_focus_typing_and_escape() {
+    let mut a = app();
+    a.update(Action::NextPane); // reader
+    a.update(Action::FocusSearch);
+    assert_eq!(a.focus, Focus::Search);
+    for c in "solitary".chars() {
+        a.update(Action::Type(c));
+    }
+    assert_eq!(a.search.query, "solitary");
+    a.update(Action::Backspace);
+    assert_eq!(a.search.query, "solitar");
+    let scope = a.search.scope;
+    a.update(Action::CycleScope);
+    assert_ne!(a.search.scope, scope);
+    a.update(Action::Escape);
+    assert_eq!(
+        a.focus,
+        Focus::Reader,
+        "Esc returns to the pane search came from"
+    );
+    assert_eq!(a.search.query, "solitar", "the query survives");
+    a.update(Action::FocusSearch);
+    a.update(Action::ClearQuery);
+    assert!(a.search.query.is_empty());
+}
+
+#[test]
+fn resize_keeps_the_current_paragraph_in_view() {
+    let mut a = app();
+    goto(&mut a, "31");
+    a.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(at(&a), para(31));
+    a.update(Action::Resize {
+        width: 10,
+        height: 5,
+    });
+    a.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!(at(&a), para(31));
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
+    let mut a = app();
+    let areas = a.areas().unwrap();
+    a.update(Action::Scroll {
+        column: areas.reader.x + 5,
+        row: 5,
+        lines: 3,
+    });
+    assert_eq!(a.reader.scroll, 3);
+    assert_eq!(a.outline.selected, 0, "the outline did not move");
+    a.update(Action::Click { column: 3, row: 3 });
+    assert_eq!(a.outline.selected, 2);
+    assert_eq!(a.focus, Focus::Outline);
+    assert_eq!(at(&a), para(2));
+}
+
+#[test]
+fn goto_syntax() {
+    assert_eq!(parse_goto("26"), Some(para(26)));
+    assert_eq!(parse_goto(" 24 (a) ").unwrap().labels, ["a"]);
+    assert_eq!(parse_goto("24A").unwrap().labels, ["a"]);
+    assert_eq!(parse_goto("x"), None);
+    assert_eq!(parse_goto("2-4"), None);
+}
