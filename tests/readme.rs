@@ -25,6 +25,12 @@ fn the_readme_ron_example_is_a_valid_document() {
     assert_eq!(from_ron(&to_ron(&doc), Path::new("x")).unwrap(), doc);
 }
 
+fn keys(v: &serde_json::Value) -> Vec<String> {
+    let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+    k.sort();
+    k
+}
+
 #[test]
 fn the_readme_json_example_names_real_fields() {
     let example: serde_json::Value = serde_json::from_str(block("json")).unwrap();
@@ -32,11 +38,6 @@ fn the_readme_json_example_names_real_fields() {
         &treatyview::library::Library::embedded(),
     ))
     .unwrap();
-    fn keys(v: &serde_json::Value) -> Vec<String> {
-        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
-        k.sort();
-        k
-    }
     let (e, r) = (&example["documents"][0], &real["documents"][0]);
     assert_eq!(keys(e), keys(r));
     assert_eq!(keys(&e["footnotes"][0]), keys(&r["footnotes"][0]));
