@@ -111,8 +111,17 @@ fn unknown_field_is_refused_with_its_place() {
     assert!(e.starts_with("u.ron:5:"), "{e}");
 }
 
+/// Cases per property: 2,000 in `cargo test`; set `PROPTEST_CASES` for a
+/// long run (see the README).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn importer_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
