@@ -167,8 +167,10 @@ fn exported_words(json: &serde_json::Value) -> (Vec<String>, Vec<String>) {
     let mut last_heading = None;
     for p in doc["paragraphs"].as_array().unwrap() {
         let heading = p["heading"].as_str();
-        if heading.is_some() && heading != last_heading {
-            text.extend(split(heading.unwrap()));
+        if let Some(h) = heading
+            && heading != last_heading
+        {
+            text.extend(split(h));
         }
         last_heading = heading;
         text.extend(split(p["text"].as_str().unwrap()));
