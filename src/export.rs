@@ -122,10 +122,7 @@ pub fn json(library: &Library) -> String {
                 .collect(),
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&JsonLibrary { documents })
-        .expect("export structures always serialise");
-    out.push('\n');
-    out
+    crate::text::json_pretty(&JsonLibrary { documents })
 }
 
 /// The CSV export: a header, then one row per paragraph and per item
@@ -160,17 +157,22 @@ pub fn csv(library: &Library) -> String {
                 .map(u32::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
+            let plain = unit.plain();
+            let fields = [
+                doc.symbol.as_str(),
+                &unit.reference,
+                &unit.section.title,
+                unit.heading.unwrap_or(""),
+                unit.paragraph.kind.name(),
+                &articles,
+                if unit.follow_up { "true" } else { "false" },
+                &plain,
+            ];
+            // Control characters from documents must not reach a terminal
+            // that shows the file; they are not words, so nothing readable
+            // changes.
             writer
-                .write_record([
-                    doc.symbol.as_str(),
-                    &unit.reference,
-                    &unit.section.title,
-                    unit.heading.unwrap_or(""),
-                    unit.paragraph.kind.name(),
-                    &articles,
-                    if unit.follow_up { "true" } else { "false" },
-                    &unit.plain(),
-                ])
+                .write_record(fields.map(|f| crate::text::visible(f).into_owned()))
                 .expect("in memory");
         }
     }
@@ -195,7 +197,12 @@ pub fn markdown(library: &Library) -> String {
         };
         markdown_document(doc, &prefix, &mut out);
     }
-    out
+    // Line breaks are layout here; everything else that is a control
+    // character becomes a visible placeholder.
+    out.split('\n')
+        .map(|line| crate::text::visible(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn markdown_document(doc: &Document, prefix: &str, out: &mut String) {

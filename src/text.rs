@@ -58,3 +58,63 @@ mod tests {
         assert!(matches!(visible("Казахстан – “ok”"), Cow::Borrowed(_)));
     }
 }
+
+/// Pretty JSON in which every character [`placeholder`] would replace
+/// (C1 controls, bidirectional and zero-width characters; C0 controls are
+/// escaped by JSON itself) is written as a `\uXXXX` escape. The data is
+/// unchanged for a JSON reader; a terminal showing the file sees no
+/// control characters.
+///
+/// # Panics
+/// Never for the export's plain data structures.
+#[must_use]
+pub fn json_pretty<T: serde::Serialize>(value: &T) -> String {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter::default());
+    value.serialize(&mut ser).expect("plain data serialises");
+    let mut text = String::from_utf8(out).expect("serde_json writes UTF-8");
+    text.push('\n');
+    text
+}
+
+/// serde_json's pretty formatter, escaping invisible characters.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $name<W: ?Sized + std::io::Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            self.0.$name(writer $(, $arg)*)
+        }
+    )*};
+}
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    delegate! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if placeholder(c).is_some() {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+}

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 pub struct Pty {
     /// The parsed screen.
     pub parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote.
+    pub raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     /// The child process.
     pub child: Box<dyn Child + Send + Sync>,
@@ -45,18 +47,22 @@ impl Pty {
         )));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let sink = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().expect("writer");
         Pty {
             parser,
+            raw,
             writer,
             child,
             master: pair.master,
