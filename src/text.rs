@@ -77,7 +77,7 @@ pub fn json_pretty<T: serde::Serialize>(value: &T) -> String {
     text
 }
 
-/// serde_json's pretty formatter, escaping invisible characters.
+/// `serde_json`'s pretty formatter, escaping invisible characters.
 #[derive(Default)]
 struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
 
