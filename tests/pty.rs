@@ -40,15 +40,92 @@ fn not_a_terminal_points_to_export_and_search() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP", "-INT"] {
+        let mut t = Pty::treatyview(&[], 80, 24);
+        t.wait_for("Concluding observations", 10);
+        t.send(":26\r");
+        t.wait_for("para. 26", 5);
+        let pid = t.child.process_id().unwrap();
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        t.wait_exit(10);
+        assert!(
+            t.restored(),
+            "terminal not restored after {signal}:\n{}",
+            t.screen()
+        );
+    }
+}
+
+#[test]
+fn rapid_resizes_while_scrolling_and_searching() {
     let mut t = Pty::treatyview(&[], 80, 24);
     t.wait_for("Concluding observations", 10);
-    let pid = t.child.process_id().unwrap();
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    t.wait_exit(10);
-    assert!(t.restored(), "terminal not restored after SIGTERM");
+    let sizes = [
+        (200, 60),
+        (10, 5),
+        (50, 12),
+        (49, 11),
+        (1, 1),
+        (120, 40),
+        (81, 25),
+        (30, 80),
+    ];
+    for round in 0..40 {
+        let (c, r) = sizes[round % sizes.len()];
+        t.resize(c, r);
+        t.send(["j", " ", "G", "g", "]", "/tor", "\x1b", "\t"][round % 8]);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    t.resize(80, 24);
+    // A lone Esc: wait before the next key so it is not read as Alt-:.
+    t.send("\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    if t.screen().contains("▶ Search") {
+        t.send("\x1b");
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    t.send(":26\r");
+    t.wait_for("26. The State party is urged", 10);
+    t.send("q");
+    assert_eq!(t.wait_exit(10), 0);
+    assert!(t.restored());
+}
+
+#[test]
+fn unreadable_paths_get_one_line_errors() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        err
+    };
+    assert!(
+        run(&["export", "/nonexistent/x.ron"])
+            .contains("/nonexistent/x.ron: no such file or folder")
+    );
+    assert!(
+        run(&["import", "/nonexistent.txt"]).contains("/nonexistent.txt: no such file or folder")
+    );
+    assert!(run(&["import", "assets"]).contains("assets: is a folder, not a file"));
+    assert!(run(&["import", "assets/CAT-C-KAZ-CO-4.txt", "-o", "assets"]).contains("is a folder"));
+    assert!(run(&["export", "src"]).contains("src: no .ron files in this folder"));
+    assert!(
+        run(&[
+            "import",
+            "assets/CAT-C-KAZ-CO-4.txt",
+            "-o",
+            "/proc/version",
+            "--force"
+        ])
+        .contains("/proc/version")
+    );
 }

@@ -92,6 +92,9 @@ pub struct App {
     pub size: (u16, u16),
     /// Focus to return to when leaving the query line.
     back_focus: Focus,
+    /// What the reader's lines were laid out for: (document, width,
+    /// footnotes, highlighted query).
+    layout_key: Option<(usize, usize, bool, Option<String>)>,
 }
 
 impl App {
@@ -115,6 +118,7 @@ impl App {
             message: None,
             size: (width, height),
             back_focus: Focus::Reader,
+            layout_key: None,
         };
         app.relayout();
         app
@@ -140,6 +144,15 @@ impl App {
         let (width, height) = self.areas().map_or((40, 10), |a| {
             (a.reader_text.width as usize, a.reader_text.height as usize)
         });
+        // Only the heights change when nothing that shapes the lines did.
+        let key = (self.doc, width, self.footnotes, self.highlighted.clone());
+        if self.layout_key.as_ref() == Some(&key) {
+            self.reader.height = height;
+            self.reader.scroll_to_line(self.reader.scroll);
+            self.set_pane_heights();
+            return;
+        }
+        self.layout_key = Some(key);
         let index = &self.index;
         let query = self.highlighted.clone();
         let highlight = move |text: &str| match &query {
@@ -156,13 +169,17 @@ impl App {
             },
         );
         self.reader.height = height;
+        self.set_pane_heights();
+        if let (Some(anchor), false) = (keep, at_top) {
+            self.reader.scroll_to(&anchor);
+        }
+    }
+
+    fn set_pane_heights(&mut self) {
         if let Some(a) = self.areas() {
             self.outline
                 .set_height(a.outline.height.saturating_sub(2) as usize);
             self.search.height = a.results.height as usize;
-        }
-        if let (Some(anchor), false) = (keep, at_top) {
-            self.reader.scroll_to(&anchor);
         }
     }
 
