@@ -9,6 +9,48 @@ use super::view::{Areas, areas};
 use crate::document::{Document, plain};
 use crate::library::Library;
 use crate::search::{Hit, Index, Scope};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+/// The search index, built on a background thread at startup so that the
+/// first frame never waits for it; the first search waits if it must.
+pub struct IndexSlot {
+    ready: Option<Index>,
+    pending: Option<Receiver<Index>>,
+}
+
+impl IndexSlot {
+    /// Start building the index for a library.
+    #[must_use]
+    pub fn spawn(library: Arc<Library>) -> Self {
+        let (send, receive) = channel();
+        std::thread::spawn(move || {
+            let _ = send.send(Index::build(&library));
+        });
+        Self {
+            ready: None,
+            pending: Some(receive),
+        }
+    }
+
+    /// The index, waiting for the build if it has not finished.
+    ///
+    /// # Panics
+    /// If the building thread panicked.
+    pub fn get(&mut self) -> &Index {
+        if self.ready.is_none() {
+            let receive = self.pending.take().expect("pending until ready");
+            self.ready = Some(receive.recv().expect("the index builder finished"));
+        }
+        self.ready.as_ref().expect("set above")
+    }
+
+    /// The index if it is already built.
+    #[must_use]
+    pub fn ready(&self) -> Option<&Index> {
+        self.ready.as_ref()
+    }
+}
 
 /// What is on top of the panes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,9 +107,9 @@ impl SearchPane {
 /// Everything the browser shows.
 pub struct App {
     /// The open documents.
-    pub library: Library,
-    /// Their search index.
-    pub index: Index,
+    pub library: Arc<Library>,
+    /// Their search index (built off the UI thread).
+    pub index: IndexSlot,
     /// Which pane has the keys.
     pub focus: Focus,
     /// Overlay or prompt.
@@ -101,7 +143,8 @@ impl App {
     /// A browser over a library, for a terminal of the given size.
     #[must_use]
     pub fn new(library: Library, width: u16, height: u16) -> Self {
-        let index = Index::build(&library);
+        let library = Arc::new(library);
+        let index = IndexSlot::spawn(Arc::clone(&library));
         let outline = OutlinePane::new(&library);
         let mut app = Self {
             library,
@@ -153,11 +196,11 @@ impl App {
             return;
         }
         self.layout_key = Some(key);
-        let index = &self.index;
+        let index = self.index.ready();
         let query = self.highlighted.clone();
-        let highlight = move |text: &str| match &query {
-            Some(q) => index.highlight(q, text),
-            None => Vec::new(),
+        let highlight = move |text: &str| match (&query, index) {
+            (Some(q), Some(index)) => index.highlight(q, text),
+            _ => Vec::new(),
         };
         let doc = &self.library.documents[self.doc];
         self.reader = ReaderPane::build(
@@ -398,6 +441,7 @@ impl App {
             Vec::new()
         } else {
             self.index
+                .get()
                 .search(&self.search.query, self.search.scope, 500)
         };
         self.search.selected = 0;
