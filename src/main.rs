@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use treatyview::export::{self, Format};
 use treatyview::library::{self, Library, describe_io};
+use treatyview::search::Scope;
 
 /// A terminal browser for UN treaty-body concluding observations.
 #[derive(Parser)]
@@ -49,6 +50,37 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Search concerns and recommendations; exit 1 when nothing matches.
+    Search {
+        /// The query: words (all must match), "a phrase", 'exact, !exclude,
+        /// art:16.
+        query: String,
+        /// RON documents or folders (default: the embedded document).
+        paths: Vec<PathBuf>,
+        /// Which units to search: cr (concerns and recommendations),
+        /// concern, recommendation or all.
+        #[arg(long, default_value = "cr", value_parser = parse_scope)]
+        scope: Scope,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: SearchFormat,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SearchFormat {
+    /// One line per result: REF  KIND  snippet.
+    Text,
+    /// An array of results with text and highlight ranges.
+    Json,
+}
+
+fn parse_scope(name: &str) -> Result<Scope, String> {
+    Scope::parse(name)
+        .ok_or_else(|| format!("unknown scope {name:?}: use cr, concern, recommendation or all"))
 }
 
 fn main() -> ExitCode {
@@ -86,6 +118,23 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let library = Library::load(&paths).map_err(|e| e.to_string())?;
             emit(&export::render(&library, format), output.as_deref(), force)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Search {
+            query,
+            paths,
+            scope,
+            limit,
+            format,
+        }) => {
+            let library = Library::load(&paths).map_err(|e| e.to_string())?;
+            let json = matches!(format, SearchFormat::Json);
+            let (out, found) = treatyview::search::cli::run(&library, &query, scope, limit, json);
+            emit(&out, None, false)?;
+            Ok(if found {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         None => {
             let library = Library::load(&cli.paths).map_err(|e| e.to_string())?;
