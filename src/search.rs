@@ -771,21 +771,41 @@ impl Index {
         let original: Option<Vec<&str>> = compiled
             .case
             .then(|| spans.iter().map(|r| &text[r.clone()]).collect());
-        let mut ranges: Vec<Range<usize>> =
-            Self::occurrences(compiled, &tokens, original.as_deref())
-                .into_iter()
-                .flatten()
-                .map(|(start, end, _)| spans[start].start..spans[end - 1].end)
-                .collect();
-        ranges.sort_unstable_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-        for r in ranges {
+        let found = Self::occurrences(compiled, &tokens, original.as_deref());
+        let terms = &compiled.query.terms;
+        // Short words ("in", "of", "the") of a longer query light up only
+        // next to a neighbouring term, not all over the text.
+        let minor = |t: usize| {
+            terms.len() > 1 && terms[t].words.iter().all(|w| w.folded.chars().count() <= 3)
+        };
+        let touches = |t: usize, o: &Occurrence| {
+            (t > 0 && found[t - 1].iter().any(|p| p.1 == o.0))
+                || found
+                    .get(t + 1)
+                    .is_some_and(|n| n.iter().any(|p| p.0 == o.1))
+        };
+        let mut positions: Vec<(usize, usize)> = found
+            .iter()
+            .enumerate()
+            .flat_map(|(t, occ)| {
+                occ.iter()
+                    .filter(move |o| !minor(t) || touches(t, o))
+                    .map(|o| (o.0, o.1))
+            })
+            .collect();
+        positions.sort_unstable();
+        // Words matched side by side become one highlight.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(positions.len());
+        for (start, end) in positions {
             match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
             }
         }
         merged
+            .into_iter()
+            .map(|(start, end)| spans[start].start..spans[end - 1].end)
+            .collect()
     }
 }
 

@@ -117,3 +117,52 @@ fn markdown_and_csv_exports_neutralise_and_json_escapes() {
     assert_clean(json.as_bytes());
     assert!(json.contains("\\u001b[2J"), "JSON escapes ESC");
 }
+
+#[test]
+fn search_pane_and_search_command_neutralise_controls() {
+    let mut app = App::new(
+        Library {
+            documents: vec![hostile()],
+        },
+        120,
+        40,
+    );
+    app.update(Action::FocusSearch);
+    for c in "hostile link".chars() {
+        app.update(Action::Type(c));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| treatyview::tui::view::render(&app, Theme { color: true }, f))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("· 1 result "), "{screen}");
+    assert!(screen.contains("Solitary ␛["), "heading column: {screen}");
+    assert!(screen.contains("Hostile ␛[2J"), "snippet: {screen}");
+
+    let dir = std::env::temp_dir().join(format!("tv-hostile-search-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("evil.ron");
+    std::fs::write(&path, to_ron(&hostile())).unwrap();
+    let run = |format: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
+            .args([
+                "search",
+                "hostile",
+                path.to_str().unwrap(),
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        out.stdout
+    };
+    let text = run("text");
+    assert_clean(&text);
+    assert!(String::from_utf8_lossy(&text).contains("Hostile ␛[2J"));
+    let json = run("json");
+    assert_clean(&json);
+    assert!(String::from_utf8_lossy(&json).contains("\\u001b[2J"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

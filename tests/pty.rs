@@ -129,3 +129,84 @@ fn unreadable_paths_get_one_line_errors() {
         .contains("/proc/version")
     );
 }
+
+#[test]
+fn type_a_query_open_a_result_and_step_through_hits() {
+    let mut t = Pty::treatyview(&[], 100, 30);
+    t.wait_for("Concluding observations", 10);
+    t.send("/");
+    t.wait_for("▶ Search", 5);
+    // One key at a time, as typed: results follow every keystroke.
+    for c in "solitary confinment".chars() {
+        t.send(&c.to_string());
+    }
+    t.wait_for("2 results", 5);
+    t.wait_for("26        REC", 5);
+    t.send("\x0e"); // Ctrl-n: the second result, 25
+    t.send("\r");
+    t.wait_for("25. The Committee is deeply concerned that under", 5);
+    t.wait_for("para. 25", 5);
+    t.wait_for("n/N step through them", 5);
+    // n steps down hit by hit into paragraph 26, N back up into 25.
+    let mut step = |key: &str, want: &str| {
+        for _ in 0..20 {
+            t.send(key);
+            std::thread::sleep(std::time::Duration::from_millis(60));
+            if t.screen().contains(want) {
+                return;
+            }
+        }
+        panic!("{key} never reached {want}:\n{}", t.screen());
+    };
+    step("n", "para. 26 │");
+    step("N", "para. 25 │");
+    // The query survives leaving the pane.
+    t.send("/");
+    t.wait_for("/ solitary confinment", 5);
+    t.send("\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    t.send("q");
+    assert_eq!(t.wait_exit(10), 0);
+    assert!(t.restored(), "terminal not restored:\n{}", t.screen());
+}
+
+#[test]
+fn search_command_prints_results_and_exits_like_grep() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["search", "solitary confinement"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("26  recommendation  "), "{text}");
+    assert!(lines[1].starts_with("25  concern         "), "{text}");
+    assert!(lines[0].contains("solitary confinement"));
+
+    let out = run(&["search", "работа", "--format", "json", "--scope", "concern"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hit = &json[0];
+    assert_eq!(hit["symbol"], "CAT/C/KAZ/CO/4");
+    assert_eq!(hit["ref"], "9");
+    assert_eq!(hit["paragraph"], 9);
+    assert_eq!(hit["kind"], "concern");
+    let text = hit["text"].as_str().unwrap();
+    let range = &hit["highlights"][0];
+    let (a, b) = (
+        range[0].as_u64().unwrap() as usize,
+        range[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[a..b], "работа");
+
+    let out = run(&["search", "xylophone"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let out = run(&["search", "torture", "--scope", "nonsense"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown scope"));
+}

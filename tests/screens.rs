@@ -157,3 +157,51 @@ fn every_size_from_1x1_to_200x60_draws_without_panicking() {
     }
     assert_eq!(drawn, 200 * 60);
 }
+
+fn type_query(app: &mut App, query: &str) {
+    app.update(Action::FocusSearch);
+    for c in query.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+#[test]
+fn search_typed_80x24() {
+    let mut a = app(80, 24);
+    type_query(&mut a, "solitary confinment");
+    let s = screen(&a);
+    assert!(s.contains("scope: concerns+recs · 2 results"), "{s}");
+    assert!(s.contains("/ solitary confinment"), "{s}");
+    let first = s.find("26        REC").expect("26 listed");
+    let second = s.find("25        CON").expect("25 listed");
+    assert!(first < second, "26 ranks above 25");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn search_opened_120x40() {
+    let mut a = app(120, 40);
+    type_query(&mut a, "deaths in custody");
+    a.update(Action::Open);
+    let s = screen(&a);
+    assert!(s.contains("para. 23"), "{s}");
+    assert!(s.contains("n/N step through them"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn search_scope_all_and_no_match_80x24() {
+    let mut a = app(80, 24);
+    type_query(&mut a, "welcomes");
+    a.update(Action::CycleScope);
+    a.update(Action::CycleScope);
+    a.update(Action::CycleScope);
+    let s = screen(&a);
+    assert!(s.contains("scope: all"), "{s}");
+    assert!(s.contains("POS"), "positive aspects are in scope: {s}");
+    a.update(Action::ClearQuery);
+    type_query(&mut a, "xylophone");
+    let s = screen(&a);
+    assert!(s.contains("no match"), "{s}");
+    insta::assert_snapshot!(s);
+}

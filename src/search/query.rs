@@ -121,6 +121,17 @@ pub fn parse(input: &str) -> Query {
         }
         rest = rest.trim_start();
     }
+    // A short word before the last ("in", "of") is a whole word: as a
+    // prefix it would match nearly every paragraph. The last word may
+    // still be being typed.
+    let count = query.terms.len();
+    for term in query.terms.iter_mut().take(count.saturating_sub(1)) {
+        for word in &mut term.words {
+            if word.folded.chars().count() < 3 {
+                word.looseness = Looseness::Exact;
+            }
+        }
+    }
     query
 }
 
@@ -184,6 +195,13 @@ mod tests {
             [("art", Looseness::Fuzzy), ("x", Looseness::Fuzzy)]
         );
         assert!(q.articles.is_empty());
+    }
+
+    #[test]
+    fn short_words_before_the_last_are_whole_words() {
+        let q = parse("deaths in cu");
+        assert_eq!(words(&q.terms[1]), [("in", Looseness::Exact)]);
+        assert_eq!(words(&q.terms[2]), [("cu", Looseness::Fuzzy)]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ fn columns(c: char) -> usize {
     placeholder(c).unwrap_or(c).width().unwrap_or(0)
 }
 
-/// The part of `text` that fits `width` columns around its first
+/// The part of `text` that fits `width` columns around its longest
 /// highlight, cut at spaces where it can be, with `…` where text was left
 /// out; and the highlights moved into it (clipped to what is shown).
 #[must_use]
@@ -21,7 +21,12 @@ pub fn snippet(
     if width == 0 {
         return (String::new(), Vec::new());
     }
-    let anchor = highlights.first().map_or(0, |r| r.start.min(text.len()));
+    // The longest highlight is the best match (a phrase over a word).
+    let best = highlights
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, r)| (r.end.saturating_sub(r.start), std::cmp::Reverse(*i)));
+    let anchor = best.map_or(0, |(_, r)| r.start.min(text.len()));
     // Start up to a quarter of the width before the match, at a word start.
     let mut start = anchor;
     let mut used = 0;

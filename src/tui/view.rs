@@ -218,7 +218,8 @@ fn search(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
     let count = if s.query.trim().is_empty() {
         String::new()
     } else {
-        format!(" · {} results", s.results.len())
+        let n = s.results.len();
+        format!(" · {n} result{}", if n == 1 { "" } else { "s" })
     };
     let title = format!("Search · scope: {}{count}", s.scope.label());
     frame.render_widget(pane_block(&title, focused, theme), a.search);
@@ -240,6 +241,9 @@ fn search(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
     frame.render_widget(Paragraph::new(Line::from(query)), a.query);
     let several = app.library.documents.len() > 1;
     let width = a.results.width as usize;
+    // Columns: reference, kind, heading (when there is room), snippet.
+    let heading_width = if width >= 60 { (width / 5).min(28) } else { 0 };
+    let ref_width = if several { 24 } else { 9 }.min(width / 4);
     let lines: Vec<Line<'_>> = s
         .results
         .iter()
@@ -251,9 +255,18 @@ fn search(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
             if several {
                 reference = format!("{} {reference}", app.library.documents[hit.doc].symbol);
             }
-            let head = fit(&visible(hit.heading.as_deref().unwrap_or("")), 22);
-            let lead = format!("{reference:<8} ");
-            let kind = kind_short(hit.kind);
+            let mut head = fit(
+                &visible(hit.heading.as_deref().unwrap_or("")),
+                heading_width,
+            );
+            head.push_str(&" ".repeat(heading_width.saturating_sub(head.width())));
+            let reference = fit(&visible(&reference), ref_width);
+            let lead = format!("{reference:<ref_width$} ");
+            let kind = match hit.unit {
+                crate::search::HitUnit::Heading => "HDG",
+                crate::search::HitUnit::Footnote(_) => "NTE",
+                _ => kind_short(hit.kind),
+            };
             let used = lead.width() + kind.len() + 1 + head.width() + 3;
             let (snip, ranges) =
                 crate::search::snippet(&hit.text, &hit.highlights, width.saturating_sub(used));
