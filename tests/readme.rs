@@ -7,15 +7,22 @@ use treatyview::library::{from_ron, to_ron};
 
 const README: &str = include_str!("../README.md");
 
-fn block(lang: &str) -> &'static str {
-    let start = README.find(&format!("```{lang}\n")).expect("block") + lang.len() + 4;
-    let end = start + README[start..].find("```").expect("end");
-    &README[start..end]
+/// The first fenced block in `lang` that contains `marker`.
+fn block(lang: &str, marker: &str) -> &'static str {
+    let fence = format!("```{lang}\n");
+    README
+        .match_indices(&fence)
+        .map(|(at, _)| {
+            let start = at + fence.len();
+            &README[start..start + README[start..].find("```").expect("end")]
+        })
+        .find(|b| b.contains(marker))
+        .expect("block")
 }
 
 #[test]
 fn the_readme_ron_example_is_a_valid_document() {
-    let doc = from_ron(block("ron"), Path::new("README.md")).unwrap();
+    let doc = from_ron(block("ron", ""), Path::new("README.md")).unwrap();
     assert_eq!(doc.symbol, "CAT/C/XYZ/CO/1");
     let p7 = doc.paragraph(7).unwrap();
     assert_eq!(p7.kind, Kind::Concern);
@@ -33,7 +40,7 @@ fn keys(v: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn the_readme_json_example_names_real_fields() {
-    let example: serde_json::Value = serde_json::from_str(block("json")).unwrap();
+    let example: serde_json::Value = serde_json::from_str(block("json", "\"documents\"")).unwrap();
     let real: serde_json::Value = serde_json::from_str(&treatyview::export::json(
         &treatyview::library::Library::embedded(),
     ))
@@ -46,4 +53,25 @@ fn the_readme_json_example_names_real_fields() {
         keys(&e["paragraphs"][0]["items"][0]),
         keys(&r["paragraphs"][23]["items"][0])
     );
+}
+
+#[test]
+fn the_readme_search_example_is_what_search_prints() {
+    let example: serde_json::Value = serde_json::from_str(block("json", "\"highlights\"")).unwrap();
+    let (out, found) = treatyview::search::cli::run(
+        &treatyview::library::Library::embedded(),
+        "работа",
+        treatyview::search::Scope::ConcernsRecommendations,
+        50,
+        true,
+    );
+    assert!(found);
+    let real: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let real = &real[0];
+    assert_eq!(keys(&example), keys(real));
+    for key in keys(real) {
+        if key != "text" {
+            assert_eq!(example[&key], real[&key], "{key}");
+        }
+    }
 }
