@@ -462,6 +462,13 @@ impl Index {
         let articles = &compiled.query.articles;
         let mut heading_matches: HashMap<u32, i64> = HashMap::new();
         let mut scored: Vec<(i64, u32)> = Vec::new();
+        // One plain word: its postings already say how well and how often
+        // each unit matches, so no unit needs to be scanned.
+        let single = (compiled.query.terms.len() == 1
+            && compiled.query.terms[0].words.len() == 1
+            && !compiled.case
+            && compiled.query.exclude.iter().all(|t| t.words.len() == 1))
+        .then(|| self.single_word(&compiled.expansions[0][0]));
         for u in candidates.iter() {
             let info = &self.units[u as usize];
             if info.scopes & bit == 0
@@ -469,7 +476,11 @@ impl Index {
             {
                 continue;
             }
-            let Some(mut rank) = self.score(&compiled, u) else {
+            let rank = match &single {
+                Some(best) => Some(single_score(best[u as usize])),
+                None => self.score(&compiled, u),
+            };
+            let Some(mut rank) = rank else {
                 continue;
             };
             if let Some(h) = info.heading {
@@ -632,6 +643,20 @@ impl Index {
             }
         }
         all.unwrap_or_else(|| Bits::new(self.units.len(), false))
+    }
+
+    /// For one query word: per unit, the best match quality and the
+    /// number of occurrences, from the postings alone.
+    fn single_word(&self, word: &[(u32, Quality)]) -> Vec<(Quality, u32)> {
+        let mut best = vec![(0, 0); self.units.len()];
+        for &(id, quality) in word {
+            for &(u, count) in &self.postings[id as usize] {
+                let entry = &mut best[u as usize];
+                entry.0 = entry.0.max(quality);
+                entry.1 += count;
+            }
+        }
+        best
     }
 
     fn unit_tokens(&self, u: u32) -> &[u32] {
@@ -809,6 +834,12 @@ impl Index {
     }
 }
 
+/// The score [`Index::score`] gives a unit matching a one-word query.
+fn single_score((quality, count): (Quality, u32)) -> i64 {
+    let tier = if quality == FUZZY { 0 } else { 3 };
+    tier * 10_000_000 + i64::from(quality) * 10_000 + i64::from(count.min(9))
+}
+
 /// Whether the terms occur one right after another, in query order.
 fn in_order(found: &[Vec<Occurrence>]) -> bool {
     found[0].iter().any(|&(_, mut end, _)| {
@@ -840,4 +871,44 @@ fn smallest_window(found: &[Vec<Occurrence>]) -> usize {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_word_scores_from_postings_equal_scores_from_scanning() {
+        let index = Index::build(&Library::embedded());
+        for query in ["torture", "solitar", "detention", "confinment", "'ibid"] {
+            let compiled = index.compile(query);
+            let best = index.single_word(&compiled.expansions[0][0]);
+            let mut checked = 0;
+            for u in 0..index.units.len() as u32 {
+                let scanned = index.score(&compiled, u).filter(|_| best[u as usize].0 > 0);
+                if best[u as usize].0 > 0 {
+                    assert_eq!(
+                        scanned,
+                        Some(single_score(best[u as usize])),
+                        "{query} unit {u}"
+                    );
+                    checked += 1;
+                }
+            }
+            assert!(checked > 0, "{query} matched nothing");
+        }
+    }
+
+    #[test]
+    fn bits_hold_exactly_what_was_set() {
+        let mut bits = Bits::new(130, false);
+        for i in [0, 63, 64, 129] {
+            bits.set(i);
+        }
+        assert_eq!(bits.iter().collect::<Vec<_>>(), [0, 63, 64, 129]);
+        assert_eq!(Bits::new(130, true).iter().count(), 130);
+        let mut full = Bits::new(130, true);
+        full.and_not(&bits);
+        assert_eq!(full.iter().count(), 126);
+    }
 }
