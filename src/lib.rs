@@ -12,6 +12,7 @@
 //! ```
 //!
 //! - [`document`]: the tree (sections, topics, paragraphs, items, footnotes).
+//! - [`corpus`]: synthetic documents from the seed, for benchmarks.
 //! - [`import`]: text export → tree, with a lossless check.
 //! - [`library`]: RON read/write, the embedded seed, folders of documents.
 //! - [`export`]: JSON, CSV and Markdown writers.
@@ -19,6 +20,7 @@
 //! - [`text`]: control characters → visible placeholders.
 //! - [`tui`]: the terminal browser.
 
+pub mod corpus;
 pub mod document;
 pub mod export;
 pub mod import;
