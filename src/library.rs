@@ -145,28 +145,53 @@ impl Library {
         if paths.is_empty() {
             return Ok(Self::embedded());
         }
-        let mut documents = Vec::new();
-        for path in paths {
-            if path.is_dir() {
-                let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-                    .map_err(|e| io_error(path, &e))?
-                    .filter_map(Result::ok)
-                    .map(|entry| entry.path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
-                    .collect();
-                if files.is_empty() {
-                    return Err(LoadError::EmptyFolder { path: path.clone() });
-                }
-                files.sort();
-                for file in files {
-                    documents.push(load_file(&file)?);
-                }
-            } else {
-                documents.push(load_file(path)?);
-            }
+        let files = files(paths)?;
+        // Parse on every core; the first failing file in order is reported.
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let chunk = files.len().div_ceil(threads).max(1);
+        let parts: Vec<Result<Vec<Document>, LoadError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|f| load_file(f)).collect()))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut documents = Vec::with_capacity(files.len());
+        for part in parts {
+            documents.extend(part?);
         }
         Ok(Self { documents })
     }
+}
+
+/// The RON files that `paths` name, in the order [`Library::load`] reads
+/// them: files as given, folders' `.ron` files sorted by name.
+///
+/// # Errors
+/// A folder that cannot be read or holds no `.ron` file.
+pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| io_error(path, &e))?
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+                .collect();
+            if files.is_empty() {
+                return Err(LoadError::EmptyFolder { path: path.clone() });
+            }
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
 }
 
 /// Read and parse one RON file.

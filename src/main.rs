@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use treatyview::export::{self, Format};
 use treatyview::library::{self, Library, describe_io};
-use treatyview::search::Scope;
+use treatyview::search::{self, Scope};
 
 /// A terminal browser for UN treaty-body concluding observations.
 #[derive(Parser)]
@@ -67,6 +67,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: SearchFormat,
+        /// Neither use nor write the index cache.
+        #[arg(long)]
+        no_cache: bool,
     },
 }
 
@@ -125,10 +128,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             scope,
             limit,
             format,
+            no_cache,
         }) => {
-            let library = Library::load(&paths).map_err(|e| e.to_string())?;
+            let index = search::cli::index(&paths, no_cache).map_err(|e| e.to_string())?;
             let json = matches!(format, SearchFormat::Json);
-            let (out, found) = treatyview::search::cli::run(&library, &query, scope, limit, json);
+            let (out, found) = search::cli::run(&index, &query, scope, limit, json);
             emit(&out, None, false)?;
             Ok(if found {
                 ExitCode::SUCCESS

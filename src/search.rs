@@ -18,9 +18,11 @@
 //! [`query`] holds the syntax, [`words`] the tokeniser and folding,
 //! [`snippet`] the one-line result excerpt, [`cli`] the `search` command.
 
+pub mod cache;
 pub mod cli;
 pub mod query;
 mod snippet;
+pub mod store;
 pub mod words;
 
 pub use snippet::snippet;
@@ -31,8 +33,51 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use query::{Looseness, Query, Term};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
+
+/// A small multiplicative hasher for the index's maps: their keys are
+/// word ids and words of the documents, not attacker-chosen, and the
+/// standard `SipHash` was most of a search's time.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Which units a search looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -147,22 +192,6 @@ pub struct Hit {
     pub highlights: Vec<Range<usize>>,
 }
 
-struct UnitInfo {
-    doc: u32,
-    paragraph: u32,
-    labels: Vec<String>,
-    reference: String,
-    unit: HitUnit,
-    kind: Kind,
-    /// The heading unit this unit sits under.
-    heading: Option<u32>,
-    text: String,
-    /// The paragraph's articles and those of its counterparts.
-    articles: Vec<u32>,
-    /// Bits of the scopes that include it.
-    scopes: u8,
-}
-
 /// How a word of the text matched a query word (higher is better).
 type Quality = u8;
 const FUZZY: Quality = 1;
@@ -185,10 +214,22 @@ struct Compiled {
     expansions: Vec<Vec<Vec<(u32, Quality)>>>,
     /// Same for excluded terms.
     excluded: Vec<Vec<Vec<(u32, Quality)>>>,
-    /// Vocabulary id → the positive query words it matches.
-    slots: HashMap<u32, Vec<Slot>>,
+    /// Vocabulary id → index + 1 into `slot_lists` (0: matches nothing).
+    slot_of: Vec<u32>,
+    /// The positive query words a vocabulary word matches.
+    slot_lists: Vec<Vec<Slot>>,
     /// Whether any positive word is case-sensitive.
     case: bool,
+}
+
+impl Compiled {
+    /// The query words a vocabulary id matches (none for an unknown id).
+    fn slots(&self, id: u32) -> &[Slot] {
+        match self.slot_of.get(id as usize) {
+            Some(&at) if at > 0 => &self.slot_lists[at as usize - 1],
+            _ => &[],
+        }
+    }
 }
 
 /// Sizes of an index, for benchmarks.
@@ -206,81 +247,105 @@ pub struct Stats {
 
 /// The word index over a library.
 pub struct Index {
-    units: Vec<UnitInfo>,
-    /// Word ids of every unit, concatenated; `starts[u]..starts[u + 1]`.
-    tokens: Vec<u32>,
-    starts: Vec<u32>,
-    vocab: Vec<String>,
-    ids: HashMap<String, u32>,
-    /// Vocabulary ids in word order, for prefix lookups.
-    sorted: Vec<u32>,
-    /// Vocabulary ids by first character, for fuzzy lookups.
-    by_first: HashMap<char, Vec<u32>>,
-    /// Word id → (unit, occurrences), units ascending.
-    postings: Vec<Vec<(u32, u32)>>,
+    /// Units, words and postings, as bytes that can be cached on disk.
+    store: store::Store,
+    /// Folded word → id.
+    ids: Map<String, u32>,
+    /// Word ids by first character, for fuzzy lookups.
+    by_first: Map<char, Vec<u32>>,
     /// The last compiled query: typing and the reader's highlighter ask
     /// for the same query many times.
     cache: Mutex<Option<(String, Arc<Compiled>)>>,
 }
 
+/// What a footnote's unit borrows from the unit that first cites it.
+struct Citing {
+    paragraph: u32,
+    labels: Vec<String>,
+    reference: String,
+    kind: Kind,
+    heading: Option<u32>,
+}
+
 struct Builder {
-    index: Index,
+    writer: store::Writer,
+    ids: Map<String, u32>,
+    vocab: Vec<String>,
+    postings: Vec<Vec<(u32, u32)>>,
     word: String,
+    tokens: Vec<u32>,
+    seen: Vec<u32>,
+}
+
+/// A unit being added.
+struct Unit<'a> {
+    fixed: store::Fixed,
+    text: &'a str,
+    articles: Vec<u32>,
+    reference: &'a str,
+    labels: &'a [String],
 }
 
 impl Builder {
-    fn add(&mut self, mut info: UnitInfo) {
-        let index = &mut self.index;
-        let unit = index.units.len() as u32;
-        let first = index.tokens.len();
-        for span in words::spans(&info.text) {
+    fn add(&mut self, mut unit: Unit<'_>) -> u32 {
+        self.tokens.clear();
+        for span in words::spans(unit.text) {
             self.word.clear();
-            words::fold_into(&info.text[span], &mut self.word);
-            let id = if let Some(&id) = index.ids.get(&self.word) {
+            words::fold_into(&unit.text[span], &mut self.word);
+            let id = if let Some(&id) = self.ids.get(&self.word) {
                 id
             } else {
-                let id = index.vocab.len() as u32;
-                index.vocab.push(self.word.clone());
-                index.ids.insert(self.word.clone(), id);
-                index.postings.push(Vec::new());
+                let id = self.vocab.len() as u32;
+                self.vocab.push(self.word.clone());
+                self.ids.insert(self.word.clone(), id);
+                self.postings.push(Vec::new());
                 id
             };
-            index.tokens.push(id);
+            self.tokens.push(id);
         }
-        let mut seen: Vec<u32> = index.tokens[first..].to_vec();
-        seen.sort_unstable();
-        for run in seen.chunk_by(|a, b| a == b) {
-            index.postings[run[0] as usize].push((unit, run.len() as u32));
+        unit.articles.sort_unstable();
+        unit.articles.dedup();
+        let id = self.writer.unit(&store::NewUnit {
+            fixed: unit.fixed,
+            text: unit.text,
+            articles: &unit.articles,
+            reference: unit.reference,
+            labels: unit.labels,
+            tokens: &self.tokens,
+        });
+        self.seen.clear();
+        self.seen.extend_from_slice(&self.tokens);
+        self.seen.sort_unstable();
+        for run in self.seen.chunk_by(|a, b| a == b) {
+            self.postings[run[0] as usize].push((id, run.len() as u32));
         }
-        info.articles.sort_unstable();
-        info.articles.dedup();
-        index.units.push(info);
-        index.starts.push(index.tokens.len() as u32);
+        id
     }
 
     fn document(&mut self, d: usize, doc: &Document) {
         let mut last_heading: Option<*const u8> = None;
         let mut heading_unit = None;
-        let mut cited: HashMap<u32, u32> = HashMap::new();
+        let mut cited: Map<u32, Citing> = Map::default();
         for unit in doc.units() {
             let p = unit.paragraph;
             let key = unit.heading.map(str::as_ptr);
             if key != last_heading {
                 last_heading = key;
                 heading_unit = unit.heading.map(|h| {
-                    self.add(UnitInfo {
-                        doc: d as u32,
-                        paragraph: p.number,
-                        labels: Vec::new(),
-                        reference: p.number.to_string(),
-                        unit: HitUnit::Heading,
-                        kind: p.kind,
-                        heading: None,
-                        text: h.to_string(),
+                    self.add(Unit {
+                        fixed: store::Fixed {
+                            doc: d as u32,
+                            paragraph: p.number,
+                            heading: None,
+                            unit: HitUnit::Heading,
+                            kind: p.kind,
+                            scopes: Scope::All.bit(),
+                        },
+                        text: h,
                         articles: Vec::new(),
-                        scopes: Scope::All.bit(),
-                    });
-                    self.index.units.len() as u32 - 1
+                        reference: &p.number.to_string(),
+                        labels: &[],
+                    })
                 });
             }
             let mut articles = p.articles.clone();
@@ -299,46 +364,53 @@ impl Builder {
                 }
                 _ => {}
             }
-            let id = self.index.units.len() as u32;
+            let labels: Vec<String> = unit.labels.iter().map(ToString::to_string).collect();
             for inline in unit.text {
                 if let Inline::Note(n) = inline {
-                    cited.entry(*n).or_insert(id);
+                    cited.entry(*n).or_insert_with(|| Citing {
+                        paragraph: p.number,
+                        labels: labels.clone(),
+                        reference: unit.reference.clone(),
+                        kind: p.kind,
+                        heading: heading_unit,
+                    });
                 }
             }
-            self.add(UnitInfo {
-                doc: d as u32,
-                paragraph: p.number,
-                labels: unit.labels.iter().map(ToString::to_string).collect(),
-                reference: unit.reference.clone(),
-                unit: if unit.unit == UnitKind::Paragraph {
-                    HitUnit::Paragraph
-                } else {
-                    HitUnit::Item
+            self.add(Unit {
+                fixed: store::Fixed {
+                    doc: d as u32,
+                    paragraph: p.number,
+                    heading: heading_unit,
+                    unit: if unit.unit == UnitKind::Paragraph {
+                        HitUnit::Paragraph
+                    } else {
+                        HitUnit::Item
+                    },
+                    kind: p.kind,
+                    scopes,
                 },
-                kind: p.kind,
-                heading: heading_unit,
-                text: unit.plain(),
+                text: &unit.plain(),
                 articles,
-                scopes,
+                reference: &unit.reference,
+                labels: &labels,
             });
         }
         for note in &doc.footnotes {
-            let citing = cited
-                .get(&note.number)
-                .map(|&u| &self.index.units[u as usize]);
-            let info = UnitInfo {
-                doc: d as u32,
-                paragraph: citing.map_or(0, |u| u.paragraph),
-                labels: citing.map(|u| u.labels.clone()).unwrap_or_default(),
-                reference: citing.map(|u| u.reference.clone()).unwrap_or_default(),
-                unit: HitUnit::Footnote(note.number),
-                kind: citing.map_or(Kind::Other, |u| u.kind),
-                heading: citing.and_then(|u| u.heading),
-                text: note.text.clone(),
+            let citing = cited.get(&note.number);
+            self.add(Unit {
+                fixed: store::Fixed {
+                    doc: d as u32,
+                    paragraph: citing.map_or(0, |c| c.paragraph),
+                    heading: citing.and_then(|c| c.heading),
+                    unit: HitUnit::Footnote(note.number),
+                    kind: citing.map_or(Kind::Other, |c| c.kind),
+                    scopes: Scope::All.bit(),
+                },
+                text: &note.text,
                 articles: Vec::new(),
-                scopes: Scope::All.bit(),
-            };
-            self.add(info);
+                reference: citing.map_or("", |c| c.reference.as_str()),
+                labels: citing.map_or(&[], |c| c.labels.as_slice()),
+            });
         }
     }
 }
@@ -358,7 +430,9 @@ impl Bits {
         bits
     }
     fn set(&mut self, i: u32) {
-        self.0[i as usize / 64] |= 1 << (i % 64);
+        if let Some(word) = self.0.get_mut(i as usize / 64) {
+            *word |= 1 << (i % 64);
+        }
     }
     fn and(&mut self, other: &Bits) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
@@ -391,56 +465,101 @@ impl Index {
     /// Index every document of a library.
     #[must_use]
     pub fn build(library: &Library) -> Index {
+        Self::build_stamped(library, &[])
+    }
+
+    /// Index a library, recording `stamp` (what it was made from) in the
+    /// bytes for a cache to compare later.
+    ///
+    /// # Panics
+    /// Only if the writer and the reader of the index bytes disagree,
+    /// which the tests rule out.
+    #[must_use]
+    pub fn build_stamped(library: &Library, stamp: &[u8]) -> Index {
         let mut builder = Builder {
-            index: Index {
-                units: Vec::new(),
-                tokens: Vec::new(),
-                starts: vec![0],
-                vocab: Vec::new(),
-                ids: HashMap::new(),
-                sorted: Vec::new(),
-                by_first: HashMap::new(),
-                postings: Vec::new(),
-                cache: Mutex::new(None),
-            },
+            writer: store::Writer::new(),
+            ids: Map::default(),
+            vocab: Vec::new(),
+            postings: Vec::new(),
             word: String::new(),
+            tokens: Vec::new(),
+            seen: Vec::new(),
         };
         for (d, doc) in library.documents.iter().enumerate() {
             builder.document(d, doc);
         }
-        let mut index = builder.index;
-        let mut sorted: Vec<u32> = (0..index.vocab.len() as u32).collect();
-        sorted.sort_unstable_by(|a, b| index.vocab[*a as usize].cmp(&index.vocab[*b as usize]));
-        index.sorted = sorted;
-        for (id, word) in index.vocab.iter().enumerate() {
-            if let Some(c) = word.chars().next() {
-                index.by_first.entry(c).or_default().push(id as u32);
+        let symbols: Vec<&str> = library
+            .documents
+            .iter()
+            .map(|d| d.symbol.as_str())
+            .collect();
+        let bytes = builder
+            .writer
+            .finish(stamp, &builder.vocab, &builder.postings, &symbols);
+        let store = store::Store::open(bytes).expect("a freshly built index is valid");
+        Self::with_store(store, builder.ids)
+    }
+
+    /// An index from bytes written by [`Index::bytes`].
+    ///
+    /// # Errors
+    /// Bytes that are not an index this version reads.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, store::StoreError> {
+        let store = store::Store::open(bytes)?;
+        let ids = (0..store.words() as u32)
+            .map(|id| (store.word(id).to_string(), id))
+            .collect();
+        Ok(Self::with_store(store, ids))
+    }
+
+    fn with_store(store: store::Store, ids: Map<String, u32>) -> Index {
+        let mut by_first: Map<char, Vec<u32>> = Map::default();
+        for id in 0..store.words() as u32 {
+            if let Some(c) = store.word(id).chars().next() {
+                by_first.entry(c).or_default().push(id);
             }
         }
-        index
+        Index {
+            store,
+            ids,
+            by_first,
+            cache: Mutex::new(None),
+        }
+    }
+
+    /// The index as bytes, for a cache file.
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        self.store.bytes()
+    }
+
+    /// What [`Index::build_stamped`] recorded.
+    #[must_use]
+    pub fn stamp(&self) -> &[u8] {
+        self.store.stamp()
+    }
+
+    /// How many documents the index covers.
+    #[must_use]
+    pub fn documents(&self) -> usize {
+        self.store.documents()
+    }
+
+    /// The symbol of document `doc` (empty if there is none).
+    #[must_use]
+    pub fn symbol(&self, doc: usize) -> &str {
+        self.store.symbol(doc)
     }
 
     /// Sizes, for benchmarks.
     #[must_use]
     pub fn stats(&self) -> Stats {
-        let text: usize = self.units.iter().map(|u| u.text.capacity()).sum();
-        let meta: usize = self.units.len() * std::mem::size_of::<UnitInfo>()
-            + self
-                .units
-                .iter()
-                .map(|u| u.reference.capacity() + u.articles.capacity() * 4 + u.labels.len() * 24)
-                .sum::<usize>();
-        let vocab: usize = self.vocab.iter().map(|w| 2 * w.capacity() + 64).sum();
-        let postings: usize = self.postings.iter().map(|p| p.capacity() * 8 + 24).sum();
+        let vocab: usize = self.ids.keys().map(|w| w.len() + 48).sum();
         Stats {
-            units: self.units.len(),
-            words: self.vocab.len(),
-            tokens: self.tokens.len(),
-            bytes: text
-                + meta
-                + vocab
-                + postings
-                + (self.tokens.capacity() + self.starts.capacity() + 2 * self.sorted.len()) * 4,
+            units: self.store.units(),
+            words: self.store.words(),
+            tokens: self.store.tokens(),
+            bytes: self.store.bytes().len() + vocab + self.store.words() * 4,
         }
     }
 
@@ -451,7 +570,8 @@ impl Index {
         if compiled.query.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let mut candidates = Bits::new(self.units.len(), true);
+        let units = self.store.units();
+        let mut candidates = Bits::new(units, true);
         for term in &compiled.expansions {
             candidates.and(&self.term_units(term));
         }
@@ -460,8 +580,9 @@ impl Index {
         }
         let bit = scope.bit();
         let articles = &compiled.query.articles;
-        let mut heading_matches: HashMap<u32, i64> = HashMap::new();
+        let mut heading_matches: Map<u32, i64> = Map::default();
         let mut scored: Vec<(i64, u32)> = Vec::new();
+        let mut tokens = Vec::new();
         // One plain word: its postings already say how well and how often
         // each unit matches, so no unit needs to be scanned.
         let single = (compiled.query.terms.len() == 1
@@ -470,20 +591,22 @@ impl Index {
             && compiled.query.exclude.iter().all(|t| t.words.len() == 1))
         .then(|| self.single_word(&compiled.expansions[0][0]));
         for u in candidates.iter() {
-            let info = &self.units[u as usize];
-            if info.scopes & bit == 0
-                || (!articles.is_empty() && !articles.iter().any(|a| info.articles.contains(a)))
+            if self.store.scopes(u) & bit == 0
+                || (!articles.is_empty() && {
+                    let engaged = self.store.articles(u);
+                    !articles.iter().any(|a| engaged.contains(a))
+                })
             {
                 continue;
             }
             let rank = match &single {
-                Some(best) => Some(single_score(best[u as usize])),
-                None => self.score(&compiled, u),
+                Some(best) => best.get(u as usize).map(|&b| single_score(b)),
+                None => self.score(&compiled, u, &mut tokens),
             };
             let Some(mut rank) = rank else {
                 continue;
             };
-            if let Some(h) = info.heading {
+            if let Some(h) = self.store.fixed(u).heading {
                 rank += 1_000
                     * *heading_matches
                         .entry(h)
@@ -499,22 +622,29 @@ impl Index {
         scored.sort_unstable_by(order);
         scored
             .into_iter()
-            .map(|(score, u)| {
-                let info = &self.units[u as usize];
-                Hit {
-                    doc: info.doc as usize,
-                    paragraph: info.paragraph,
-                    labels: info.labels.clone(),
-                    reference: info.reference.clone(),
-                    unit: info.unit,
-                    kind: info.kind,
-                    heading: info.heading.map(|h| self.units[h as usize].text.clone()),
-                    score,
-                    text: info.text.clone(),
-                    highlights: self.highlight_compiled(&compiled, &info.text),
-                }
-            })
+            .map(|(score, u)| self.hit(&compiled, u, score))
             .collect()
+    }
+
+    fn hit(&self, compiled: &Compiled, u: u32, score: i64) -> Hit {
+        let fixed = self.store.fixed(u);
+        let (reference, labels) = self.store.reference(u);
+        let text = self.store.text(u).into_owned();
+        let mut tokens = Vec::new();
+        self.store.tokens_into(u, &mut tokens);
+        let highlights = Self::highlight_tokens(compiled, &text, &tokens);
+        Hit {
+            doc: fixed.doc as usize,
+            paragraph: fixed.paragraph,
+            labels,
+            reference,
+            unit: fixed.unit,
+            kind: fixed.kind,
+            heading: fixed.heading.map(|h| self.store.text(h).into_owned()),
+            score,
+            text,
+            highlights,
+        }
     }
 
     /// Byte ranges of `text` that match `query`'s words and phrases, for
@@ -544,11 +674,17 @@ impl Index {
         };
         let expansions = expand(&parsed.terms);
         let excluded = expand(&parsed.exclude);
-        let mut slots: HashMap<u32, Vec<Slot>> = HashMap::new();
+        let mut slot_of = vec![0u32; self.store.words()];
+        let mut slot_lists: Vec<Vec<Slot>> = Vec::new();
         for (t, term) in expansions.iter().enumerate() {
             for (w, word) in term.iter().enumerate() {
                 for &(id, quality) in word {
-                    slots.entry(id).or_default().push(Slot {
+                    let at = &mut slot_of[id as usize];
+                    if *at == 0 {
+                        slot_lists.push(Vec::new());
+                        *at = slot_lists.len() as u32;
+                    }
+                    slot_lists[*at as usize - 1].push(Slot {
                         term: t as u16,
                         word: w as u16,
                         quality,
@@ -564,7 +700,8 @@ impl Index {
             query: parsed,
             expansions,
             excluded,
-            slots,
+            slot_of,
+            slot_lists,
             case,
         });
         *cache = Some((query.to_string(), Arc::clone(&compiled)));
@@ -582,11 +719,19 @@ impl Index {
         if word.looseness == Looseness::Exact {
             return out;
         }
-        let from = self
-            .sorted
-            .partition_point(|&id| self.vocab[id as usize].as_str() < q);
-        for &id in &self.sorted[from..] {
-            if !self.vocab[id as usize].starts_with(q) {
+        let words = self.store.words();
+        let (mut lo, mut hi) = (0, words);
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            if self.store.word(self.store.sorted(mid)) < q {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for i in lo..words {
+            let id = self.store.sorted(i);
+            if !self.store.word(id).starts_with(q) {
                 break;
             }
             if Some(id) != exact {
@@ -605,7 +750,7 @@ impl Index {
         let typos = if n >= 8 { 2 } else { 1 };
         let mut v = Vec::new();
         for &id in self.by_first.get(&chars[0]).map_or(&[][..], Vec::as_slice) {
-            let candidate = &self.vocab[id as usize];
+            let candidate = self.store.word(id);
             let len = candidate.chars().count();
             if len + typos < n || len > n + gaps.max(typos) || candidate.starts_with(q) {
                 continue;
@@ -631,9 +776,9 @@ impl Index {
     fn term_units(&self, term: &[Vec<(u32, Quality)>]) -> Bits {
         let mut all: Option<Bits> = None;
         for word in term {
-            let mut bits = Bits::new(self.units.len(), false);
+            let mut bits = Bits::new(self.store.units(), false);
             for &(id, _) in word {
-                for &(u, _) in &self.postings[id as usize] {
+                for (u, _) in self.store.postings(id) {
                     bits.set(u);
                 }
             }
@@ -642,25 +787,22 @@ impl Index {
                 None => all = Some(bits),
             }
         }
-        all.unwrap_or_else(|| Bits::new(self.units.len(), false))
+        all.unwrap_or_else(|| Bits::new(self.store.units(), false))
     }
 
     /// For one query word: per unit, the best match quality and the
     /// number of occurrences, from the postings alone.
     fn single_word(&self, word: &[(u32, Quality)]) -> Vec<(Quality, u32)> {
-        let mut best = vec![(0, 0); self.units.len()];
+        let mut best = vec![(0, 0); self.store.units()];
         for &(id, quality) in word {
-            for &(u, count) in &self.postings[id as usize] {
-                let entry = &mut best[u as usize];
-                entry.0 = entry.0.max(quality);
-                entry.1 += count;
+            for (u, count) in self.store.postings(id) {
+                if let Some(entry) = best.get_mut(u as usize) {
+                    entry.0 = entry.0.max(quality);
+                    entry.1 += count;
+                }
             }
         }
         best
-    }
-
-    fn unit_tokens(&self, u: u32) -> &[u32] {
-        &self.tokens[self.starts[u as usize] as usize..self.starts[u as usize + 1] as usize]
     }
 
     /// Occurrences of every positive term in a sequence of word ids;
@@ -674,8 +816,7 @@ impl Index {
         let mut found: Vec<Vec<Occurrence>> = vec![Vec::new(); terms.len()];
         let quality = |pos: usize, t: usize, w: usize| -> Option<Quality> {
             let slot = compiled
-                .slots
-                .get(tokens.get(pos)?)?
+                .slots(*tokens.get(pos)?)
                 .iter()
                 .find(|s| s.term as usize == t && s.word as usize == w)?;
             let word = &terms[t].words[w];
@@ -693,10 +834,7 @@ impl Index {
             Some(slot.quality)
         };
         for (pos, id) in tokens.iter().enumerate() {
-            let Some(slots) = compiled.slots.get(id) else {
-                continue;
-            };
-            for slot in slots.iter().filter(|s| s.word == 0) {
+            for slot in compiled.slots(*id).iter().filter(|s| s.word == 0) {
                 let t = slot.term as usize;
                 let len = terms[t].words.len();
                 let mut worst = EXACT;
@@ -716,12 +854,16 @@ impl Index {
 
     /// Score a candidate unit, or `None` if it does not really match
     /// (a phrase not adjacent, a case that differs).
-    fn score(&self, compiled: &Compiled, u: u32) -> Option<i64> {
-        let tokens = self.unit_tokens(u);
-        let text = &self.units[u as usize].text;
+    fn score(&self, compiled: &Compiled, u: u32, tokens: &mut Vec<u32>) -> Option<i64> {
+        self.store.tokens_into(u, tokens);
+        let text = if compiled.case {
+            self.store.text(u)
+        } else {
+            std::borrow::Cow::Borrowed("")
+        };
         let original: Option<Vec<&str>> = compiled
             .case
-            .then(|| words::spans(text).map(|r| &text[r]).collect());
+            .then(|| words::spans(&text).map(|r| &text[r]).collect());
         let found = Self::occurrences(compiled, tokens, original.as_deref());
         if found.iter().any(Vec::is_empty) {
             return None;
@@ -775,7 +917,9 @@ impl Index {
 
     /// How many positive terms a heading unit holds.
     fn heading_terms(&self, compiled: &Compiled, h: u32) -> i64 {
-        let found = Self::occurrences(compiled, self.unit_tokens(h), None);
+        let mut tokens = Vec::new();
+        self.store.tokens_into(h, &mut tokens);
+        let found = Self::occurrences(compiled, &tokens, None);
         found.iter().filter(|o| !o.is_empty()).count().min(9) as i64
     }
 
@@ -783,20 +927,27 @@ impl Index {
         if compiled.query.terms.is_empty() {
             return Vec::new();
         }
-        let spans: Vec<Range<usize>> = words::spans(text).collect();
         let mut word = String::new();
-        let tokens: Vec<u32> = spans
-            .iter()
+        let tokens: Vec<u32> = words::spans(text)
             .map(|r| {
                 word.clear();
-                words::fold_into(&text[r.clone()], &mut word);
+                words::fold_into(&text[r], &mut word);
                 self.ids.get(&word).copied().unwrap_or(u32::MAX)
             })
             .collect();
+        Self::highlight_tokens(compiled, text, &tokens)
+    }
+
+    /// Highlights of a text whose word ids are known.
+    fn highlight_tokens(compiled: &Compiled, text: &str, tokens: &[u32]) -> Vec<Range<usize>> {
+        if compiled.query.terms.is_empty() {
+            return Vec::new();
+        }
+        let spans: Vec<Range<usize>> = words::spans(text).collect();
         let original: Option<Vec<&str>> = compiled
             .case
             .then(|| spans.iter().map(|r| &text[r.clone()]).collect());
-        let found = Self::occurrences(compiled, &tokens, original.as_deref());
+        let found = Self::occurrences(compiled, tokens, original.as_deref());
         let terms = &compiled.query.terms;
         // Short words ("in", "of", "the") of a longer query light up only
         // next to a neighbouring term, not all over the text.
@@ -884,8 +1035,10 @@ mod tests {
             let compiled = index.compile(query);
             let best = index.single_word(&compiled.expansions[0][0]);
             let mut checked = 0;
-            for u in 0..index.units.len() as u32 {
-                let scanned = index.score(&compiled, u).filter(|_| best[u as usize].0 > 0);
+            for u in 0..index.store.units() as u32 {
+                let scanned = index
+                    .score(&compiled, u, &mut Vec::new())
+                    .filter(|_| best[u as usize].0 > 0);
                 if best[u as usize].0 > 0 {
                     assert_eq!(
                         scanned,

@@ -210,3 +210,48 @@ fn search_command_prints_results_and_exits_like_grep() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown scope"));
 }
+
+#[test]
+fn search_over_a_folder_caches_its_index_and_notices_changes() {
+    let dir = std::env::temp_dir().join(format!("tv-search-cache-{}", std::process::id()));
+    let docs = dir.join("docs");
+    let cache = dir.join("cache");
+    std::fs::create_dir_all(&docs).unwrap();
+    let mut doc = treatyview::library::Library::embedded().documents.remove(0);
+    std::fs::write(docs.join("a.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    doc.symbol = "CAT/C/XYZ/CO/1".into();
+    std::fs::write(docs.join("b.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
+            .args(["search", "solitary confinement", docs.to_str().unwrap()])
+            .args(extra)
+            .env("TREATYVIEW_CACHE_DIR", &cache)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = run(&[]);
+    assert!(
+        first.starts_with("CAT/C/KAZ/CO/4 26  recommendation"),
+        "{first}"
+    );
+    assert!(first.contains("CAT/C/XYZ/CO/1 25  concern"), "{first}");
+    let cached: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
+    assert_eq!(cached.len(), 1, "one index file written");
+    assert_eq!(run(&[]), first, "the cached index gives the same results");
+    assert_eq!(run(&["--no-cache"]), first);
+    // Change a document: the stale cache is not used.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    doc.symbol = "CAT/C/NEW/CO/2".into();
+    std::fs::write(docs.join("b.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    let changed = run(&[]);
+    assert!(changed.contains("CAT/C/NEW/CO/2 25"), "{changed}");
+    assert!(!changed.contains("XYZ"), "{changed}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

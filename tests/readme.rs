@@ -59,7 +59,7 @@ fn the_readme_json_example_names_real_fields() {
 fn the_readme_search_example_is_what_search_prints() {
     let example: serde_json::Value = serde_json::from_str(block("json", "\"highlights\"")).unwrap();
     let (out, found) = treatyview::search::cli::run(
-        &treatyview::library::Library::embedded(),
+        &treatyview::search::Index::build(&treatyview::library::Library::embedded()),
         "работа",
         treatyview::search::Scope::ConcernsRecommendations,
         50,

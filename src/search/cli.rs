@@ -1,9 +1,10 @@
 //! `treatyview search`: results as text lines or JSON for scripts.
 
-use super::{Hit, HitUnit, Index, Scope};
-use crate::library::Library;
+use super::{Hit, HitUnit, Index, Scope, cache};
+use crate::library::{self, Library, LoadError};
 use crate::text::{json_pretty, visible};
 use serde::Serialize;
+use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
 
 /// One result in `--format json`.
@@ -34,19 +35,42 @@ fn kind_label(hit: &Hit) -> String {
     }
 }
 
-/// Run a search over a library: the output to print, and whether anything
-/// matched (the exit status, as grep).
+/// The index for the `search` command: the embedded document's, or the
+/// cached one for `paths` when it is current, or one built now (and
+/// cached unless `no_cache`).
+///
+/// # Errors
+/// A file or folder that cannot be read or parsed.
+pub fn index(paths: &[PathBuf], no_cache: bool) -> Result<Index, LoadError> {
+    if paths.is_empty() {
+        return Ok(Index::build(&Library::embedded()));
+    }
+    let files = library::files(paths)?;
+    let folder = cache::folder().filter(|_| !no_cache);
+    let stamp = match &folder {
+        Some(_) => cache::stamp(&files).ok(),
+        None => None,
+    };
+    if let (Some(folder), Some(stamp)) = (&folder, &stamp)
+        && let Some(index) = cache::load(folder, &files, stamp)
+    {
+        return Ok(index);
+    }
+    let loaded = Library::load(&files)?;
+    let index = Index::build_stamped(&loaded, stamp.as_deref().unwrap_or_default());
+    if let (Some(folder), Some(_)) = (&folder, &stamp) {
+        // A cache that cannot be written only costs time next run.
+        let _ = cache::save(folder, &files, &index);
+    }
+    Ok(index)
+}
+
+/// Run a search: the output to print, and whether anything matched (the
+/// exit status, as grep).
 #[must_use]
-pub fn run(
-    library: &Library,
-    query: &str,
-    scope: Scope,
-    limit: usize,
-    json: bool,
-) -> (String, bool) {
-    let index = Index::build(library);
+pub fn run(index: &Index, query: &str, scope: Scope, limit: usize, json: bool) -> (String, bool) {
     let hits = index.search(query, scope, limit);
-    let symbol = |hit: &Hit| library.documents[hit.doc].symbol.as_str();
+    let symbol = |hit: &Hit| index.symbol(hit.doc);
     let out = if json {
         let rows: Vec<JsonHit<'_>> = hits
             .iter()
@@ -68,7 +92,7 @@ pub fn run(
             .collect();
         json_pretty(&rows)
     } else {
-        let several = library.documents.len() > 1;
+        let several = index.documents() > 1;
         let refs: Vec<String> = hits
             .iter()
             .map(|h| {

@@ -1,0 +1,657 @@
+//! The index's data as one little-endian byte buffer.
+//!
+//! The same bytes serve the index built in memory and the index read back
+//! from the cache file: nothing is decoded on load but a few small
+//! tables, so a cached search over a thousand documents starts in a few
+//! milliseconds instead of parsing every document again.
+//!
+//! Layout: `TVIX`, format version (u32), stamp length (u32), stamp bytes
+//! (what the cache was made from), section count (u32), then per section
+//! its start and length (u64 each), then the sections:
+//!
+//! | section | content |
+//! |---|---|
+//! | `FIXED` | per unit 20 bytes: doc, paragraph, heading unit, footnote (u32; `u32::MAX` for none), kind, unit kind, scope bits, 0 (u8) |
+//! | `TEXT_STARTS`, `TEXT` | u64 offsets (units + 1) into the units' plain text |
+//! | `EXTRA_STARTS`, `EXTRA` | u32 offsets into: article count (u8), articles (u32), reference length (u8) and bytes, labels joined by tabs |
+//! | `TOKEN_STARTS`, `TOKENS` | u32 offsets (units + 1) into the units' word ids (u32) |
+//! | `VOCAB_STARTS`, `VOCAB` | u32 offsets (words + 1) into the folded words |
+//! | `SORTED` | word ids in word order (u32) |
+//! | `POSTING_STARTS`, `POSTINGS` | u32 offsets (words + 1) into (unit, occurrences) pairs (u32, u32) |
+//! | `SYMBOL_STARTS`, `SYMBOLS` | u32 offsets (documents + 1) into the document symbols |
+
+use super::{HitUnit, Kind};
+use std::borrow::Cow;
+use std::ops::Range;
+
+const MAGIC: &[u8; 4] = b"TVIX";
+/// Bumped whenever the layout or the meaning of a field changes.
+pub const VERSION: u32 = 1;
+
+const FIXED: usize = 0;
+const TEXT_STARTS: usize = 1;
+const TEXT: usize = 2;
+const EXTRA_STARTS: usize = 3;
+const EXTRA: usize = 4;
+const TOKEN_STARTS: usize = 5;
+const TOKENS: usize = 6;
+const VOCAB_STARTS: usize = 7;
+const VOCAB: usize = 8;
+const SORTED: usize = 9;
+const POSTING_STARTS: usize = 10;
+const POSTINGS: usize = 11;
+const SYMBOL_STARTS: usize = 12;
+const SYMBOLS: usize = 13;
+const SECTIONS: usize = 14;
+
+const FIXED_SIZE: usize = 20;
+const NONE: u32 = u32::MAX;
+
+const KINDS: [Kind; 6] = [
+    Kind::Introduction,
+    Kind::Positive,
+    Kind::Concern,
+    Kind::Recommendation,
+    Kind::FollowUp,
+    Kind::Other,
+];
+
+/// The fixed-size facts of a unit.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixed {
+    pub doc: u32,
+    pub paragraph: u32,
+    pub heading: Option<u32>,
+    pub unit: HitUnit,
+    pub kind: Kind,
+    pub scopes: u8,
+}
+
+/// One unit as the builder hands it over.
+pub struct NewUnit<'a> {
+    pub fixed: Fixed,
+    pub text: &'a str,
+    pub articles: &'a [u32],
+    pub reference: &'a str,
+    pub labels: &'a [String],
+    pub tokens: &'a [u32],
+}
+
+/// Writes sections while the index is built.
+#[derive(Default)]
+pub struct Writer {
+    sections: Vec<Vec<u8>>,
+    units: u32,
+}
+
+fn put(out: &mut Vec<u8>, value: u32) {
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+fn put64(out: &mut Vec<u8>, value: u64) {
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+impl Writer {
+    /// An empty writer.
+    #[must_use]
+    pub fn new() -> Writer {
+        let mut sections = vec![Vec::new(); SECTIONS];
+        for s in [
+            EXTRA_STARTS,
+            TOKEN_STARTS,
+            VOCAB_STARTS,
+            POSTING_STARTS,
+            SYMBOL_STARTS,
+        ] {
+            put(&mut sections[s], 0);
+        }
+        put64(&mut sections[TEXT_STARTS], 0);
+        Writer { sections, units: 0 }
+    }
+
+    /// Add a unit; returns its id.
+    pub fn unit(&mut self, unit: &NewUnit<'_>) -> u32 {
+        let s = &mut self.sections;
+        let f = unit.fixed;
+        put(&mut s[FIXED], f.doc);
+        put(&mut s[FIXED], f.paragraph);
+        put(&mut s[FIXED], f.heading.unwrap_or(NONE));
+        put(
+            &mut s[FIXED],
+            match f.unit {
+                HitUnit::Footnote(n) => n,
+                _ => NONE,
+            },
+        );
+        let kind = KINDS.iter().position(|k| *k == f.kind).unwrap_or(5) as u8;
+        let tag = match f.unit {
+            HitUnit::Paragraph => 0,
+            HitUnit::Item => 1,
+            HitUnit::Heading => 2,
+            HitUnit::Footnote(_) => 3,
+        };
+        s[FIXED].extend_from_slice(&[kind, tag, f.scopes, 0]);
+        s[TEXT].extend_from_slice(unit.text.as_bytes());
+        let v = s[TEXT].len() as u64;
+        put64(&mut s[TEXT_STARTS], v);
+        let articles = &unit.articles[..unit.articles.len().min(255)];
+        s[EXTRA].push(articles.len() as u8);
+        for a in articles {
+            put(&mut s[EXTRA], *a);
+        }
+        let reference = &unit.reference.as_bytes()[..unit.reference.len().min(255)];
+        s[EXTRA].push(reference.len() as u8);
+        s[EXTRA].extend_from_slice(reference);
+        s[EXTRA].extend_from_slice(unit.labels.join("\t").as_bytes());
+        let v = s[EXTRA].len() as u32;
+        put(&mut s[EXTRA_STARTS], v);
+        for t in unit.tokens {
+            put(&mut s[TOKENS], *t);
+        }
+        let v = (s[TOKENS].len() / 4) as u32;
+        put(&mut s[TOKEN_STARTS], v);
+        self.units += 1;
+        self.units - 1
+    }
+
+    /// Finish with the vocabulary, postings and document symbols.
+    #[must_use]
+    pub fn finish(
+        mut self,
+        stamp: &[u8],
+        vocab: &[String],
+        postings: &[Vec<(u32, u32)>],
+        symbols: &[&str],
+    ) -> Vec<u8> {
+        let s = &mut self.sections;
+        for word in vocab {
+            s[VOCAB].extend_from_slice(word.as_bytes());
+            let v = s[VOCAB].len() as u32;
+            put(&mut s[VOCAB_STARTS], v);
+        }
+        let mut sorted: Vec<u32> = (0..vocab.len() as u32).collect();
+        sorted.sort_unstable_by(|a, b| vocab[*a as usize].cmp(&vocab[*b as usize]));
+        for id in sorted {
+            put(&mut s[SORTED], id);
+        }
+        for list in postings {
+            for &(unit, count) in list {
+                put(&mut s[POSTINGS], unit);
+                put(&mut s[POSTINGS], count);
+            }
+            let v = (s[POSTINGS].len() / 8) as u32;
+            put(&mut s[POSTING_STARTS], v);
+        }
+        for symbol in symbols {
+            s[SYMBOLS].extend_from_slice(symbol.as_bytes());
+            let v = s[SYMBOLS].len() as u32;
+            put(&mut s[SYMBOL_STARTS], v);
+        }
+        let header = 4 + 4 + 4 + stamp.len() + 4 + SECTIONS * 16;
+        let total = header + s.iter().map(Vec::len).sum::<usize>();
+        let mut out = Vec::with_capacity(total);
+        out.extend_from_slice(MAGIC);
+        put(&mut out, VERSION);
+        put(&mut out, stamp.len() as u32);
+        out.extend_from_slice(stamp);
+        put(&mut out, SECTIONS as u32);
+        let mut at = header as u64;
+        for section in s.iter() {
+            put64(&mut out, at);
+            put64(&mut out, section.len() as u64);
+            at += section.len() as u64;
+        }
+        for section in s.iter() {
+            out.extend_from_slice(section);
+        }
+        out
+    }
+}
+
+/// Why bytes are not a usable index.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// Not an index file at all, or cut short.
+    #[error("not a treatyview index")]
+    NotIndex,
+    /// Written by another version of treatyview.
+    #[error("index format {found}, this treatyview reads {VERSION}")]
+    Version {
+        /// The file's format version.
+        found: u32,
+    },
+    /// A table that does not hold together.
+    #[error("damaged index ({0})")]
+    Damaged(&'static str),
+}
+
+/// Read-only view of an index buffer.
+pub struct Store {
+    bytes: Vec<u8>,
+    sections: [Range<usize>; SECTIONS],
+    units: usize,
+    words: usize,
+    docs: usize,
+    stamp: Range<usize>,
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+impl Store {
+    /// Check a buffer's header and tables and use it.
+    ///
+    /// # Errors
+    /// When the bytes are not an index this version can read; never
+    /// panics on any input.
+    pub fn open(bytes: Vec<u8>) -> Result<Store, StoreError> {
+        let read32 = |at: usize| -> Result<u32, StoreError> {
+            bytes
+                .get(at..at + 4)
+                .map(|_| u32_at(&bytes, at))
+                .ok_or(StoreError::NotIndex)
+        };
+        if bytes.get(..4) != Some(MAGIC) {
+            return Err(StoreError::NotIndex);
+        }
+        let version = read32(4)?;
+        if version != VERSION {
+            return Err(StoreError::Version { found: version });
+        }
+        let stamp_len = read32(8)? as usize;
+        let stamp = 12..12usize.checked_add(stamp_len).ok_or(StoreError::NotIndex)?;
+        let table = stamp.end;
+        if read32(table)? as usize != SECTIONS {
+            return Err(StoreError::Damaged("section count"));
+        }
+        let mut sections: [Range<usize>; SECTIONS] = std::array::from_fn(|_| 0..0);
+        for (i, section) in sections.iter_mut().enumerate() {
+            let at = table + 4 + i * 16;
+            if bytes.len() < at + 16 {
+                return Err(StoreError::NotIndex);
+            }
+            let start = usize::try_from(u64_at(&bytes, at)).map_err(|_| StoreError::NotIndex)?;
+            let len = usize::try_from(u64_at(&bytes, at + 8)).map_err(|_| StoreError::NotIndex)?;
+            let end = start.checked_add(len).ok_or(StoreError::NotIndex)?;
+            if end > bytes.len() {
+                return Err(StoreError::NotIndex);
+            }
+            *section = start..end;
+        }
+        let len = |s: usize| sections[s].len();
+        if len(FIXED) % FIXED_SIZE != 0 {
+            return Err(StoreError::Damaged("unit table"));
+        }
+        let units = len(FIXED) / FIXED_SIZE;
+        let words = (len(VOCAB_STARTS) / 4).saturating_sub(1);
+        let docs = (len(SYMBOL_STARTS) / 4).saturating_sub(1);
+        let mut store = Store {
+            bytes,
+            sections,
+            units,
+            words,
+            docs,
+            stamp,
+        };
+        store.check()?;
+        Ok(store)
+    }
+
+    /// Every offset table rises and ends inside its section, so no
+    /// accessor can slice out of bounds.
+    fn check(&mut self) -> Result<(), StoreError> {
+        let rising = |starts: usize, count: usize, wide: bool, end: usize, what| {
+            let size = if wide { 8 } else { 4 };
+            if self.section(starts).len() != (count + 1) * size {
+                return Err(StoreError::Damaged(what));
+            }
+            let mut last = 0;
+            for i in 0..=count {
+                let v = if wide {
+                    usize::try_from(self.u64(starts, i)).unwrap_or(usize::MAX)
+                } else {
+                    self.u32(starts, i) as usize
+                };
+                if v < last || v > end {
+                    return Err(StoreError::Damaged(what));
+                }
+                last = v;
+            }
+            Ok(())
+        };
+        rising(
+            TEXT_STARTS,
+            self.units,
+            true,
+            self.section(TEXT).len(),
+            "text offsets",
+        )?;
+        rising(
+            EXTRA_STARTS,
+            self.units,
+            false,
+            self.section(EXTRA).len(),
+            "extra offsets",
+        )?;
+        rising(
+            TOKEN_STARTS,
+            self.units,
+            false,
+            self.section(TOKENS).len() / 4,
+            "token offsets",
+        )?;
+        rising(
+            VOCAB_STARTS,
+            self.words,
+            false,
+            self.section(VOCAB).len(),
+            "word offsets",
+        )?;
+        rising(
+            POSTING_STARTS,
+            self.words,
+            false,
+            self.section(POSTINGS).len() / 8,
+            "posting offsets",
+        )?;
+        rising(
+            SYMBOL_STARTS,
+            self.docs,
+            false,
+            self.section(SYMBOLS).len(),
+            "symbol offsets",
+        )?;
+        if self.section(SORTED).len() != self.words * 4
+            || (0..self.words).any(|i| self.u32(SORTED, i) as usize >= self.words)
+        {
+            return Err(StoreError::Damaged("word order"));
+        }
+        let vocab = &self.bytes[self.sections[VOCAB].clone()];
+        for i in 0..self.words {
+            let (a, b) = (
+                self.u32(VOCAB_STARTS, i) as usize,
+                self.u32(VOCAB_STARTS, i + 1) as usize,
+            );
+            if std::str::from_utf8(&vocab[a..b]).is_err() {
+                return Err(StoreError::Damaged("words"));
+            }
+        }
+        for d in 0..self.docs {
+            if self.symbol_bytes(d).is_err() {
+                return Err(StoreError::Damaged("symbols"));
+            }
+        }
+        Ok(())
+    }
+
+    fn section(&self, s: usize) -> &[u8] {
+        &self.bytes[self.sections[s].clone()]
+    }
+
+    fn u32(&self, s: usize, i: usize) -> u32 {
+        u32_at(&self.bytes, self.sections[s].start + i * 4)
+    }
+
+    fn u64(&self, s: usize, i: usize) -> u64 {
+        u64_at(&self.bytes, self.sections[s].start + i * 8)
+    }
+
+    /// Offsets `[i], [i + 1]` of a u32 offset table.
+    fn span(&self, starts: usize, i: usize) -> Range<usize> {
+        self.u32(starts, i) as usize..self.u32(starts, i + 1) as usize
+    }
+
+    /// The whole buffer, as written to the cache.
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// What the index was made from.
+    #[must_use]
+    pub fn stamp(&self) -> &[u8] {
+        &self.bytes[self.stamp.clone()]
+    }
+
+    /// Number of units.
+    #[must_use]
+    pub fn units(&self) -> usize {
+        self.units
+    }
+
+    /// Number of documents.
+    #[must_use]
+    pub fn documents(&self) -> usize {
+        self.docs
+    }
+
+    /// Number of distinct words.
+    #[must_use]
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    /// Number of word occurrences.
+    #[must_use]
+    pub fn tokens(&self) -> usize {
+        self.section(TOKENS).len() / 4
+    }
+
+    /// A unit's fixed facts.
+    #[must_use]
+    pub fn fixed(&self, u: u32) -> Fixed {
+        let at = self.sections[FIXED].start + u as usize * FIXED_SIZE;
+        let b = &self.bytes;
+        let heading = u32_at(b, at + 8);
+        let footnote = u32_at(b, at + 12);
+        Fixed {
+            doc: u32_at(b, at),
+            paragraph: u32_at(b, at + 4),
+            heading: (heading != NONE && (heading as usize) < self.units).then_some(heading),
+            kind: KINDS[usize::from(b[at + 16]).min(5)],
+            unit: match b[at + 17] {
+                0 => HitUnit::Paragraph,
+                1 => HitUnit::Item,
+                2 => HitUnit::Heading,
+                _ => HitUnit::Footnote(footnote),
+            },
+            scopes: b[at + 18],
+        }
+    }
+
+    /// Just the scope bits of a unit (the hot path of a search).
+    #[must_use]
+    pub fn scopes(&self, u: u32) -> u8 {
+        self.bytes[self.sections[FIXED].start + u as usize * FIXED_SIZE + 18]
+    }
+
+    /// A unit's plain text.
+    #[must_use]
+    pub fn text(&self, u: u32) -> Cow<'_, str> {
+        let start = self.sections[TEXT].start;
+        let a = usize::try_from(self.u64(TEXT_STARTS, u as usize)).unwrap_or(0);
+        let b = usize::try_from(self.u64(TEXT_STARTS, u as usize + 1)).unwrap_or(0);
+        String::from_utf8_lossy(&self.bytes[start + a..start + b])
+    }
+
+    fn extra(&self, u: u32) -> &[u8] {
+        &self.section(EXTRA)[self.span(EXTRA_STARTS, u as usize)]
+    }
+
+    /// Articles a unit engages.
+    #[must_use]
+    pub fn articles(&self, u: u32) -> Vec<u32> {
+        let e = self.extra(u);
+        let n = usize::from(e.first().copied().unwrap_or(0));
+        (0..n)
+            .filter_map(|i| e.get(1 + i * 4..5 + i * 4).map(|_| u32_at(e, 1 + i * 4)))
+            .collect()
+    }
+
+    /// A unit's reference and item labels.
+    #[must_use]
+    pub fn reference(&self, u: u32) -> (String, Vec<String>) {
+        let e = self.extra(u);
+        let n = usize::from(e.first().copied().unwrap_or(0));
+        let at = (1 + n * 4).min(e.len());
+        let len = usize::from(e.get(at).copied().unwrap_or(0));
+        let reference = e.get(at + 1..at + 1 + len).unwrap_or_default();
+        let labels = e.get(at + 1 + len..).unwrap_or_default();
+        let labels = String::from_utf8_lossy(labels);
+        (
+            String::from_utf8_lossy(reference).into_owned(),
+            if labels.is_empty() {
+                Vec::new()
+            } else {
+                labels.split('\t').map(str::to_string).collect()
+            },
+        )
+    }
+
+    /// A unit's word ids, into `out` (cleared first).
+    pub fn tokens_into(&self, u: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let span = self.span(TOKEN_STARTS, u as usize);
+        let base = self.sections[TOKENS].start;
+        out.extend(span.map(|i| u32_at(&self.bytes, base + i * 4)));
+    }
+
+    /// A vocabulary word.
+    #[must_use]
+    pub fn word(&self, id: u32) -> &str {
+        let span = self.span(VOCAB_STARTS, id as usize);
+        std::str::from_utf8(&self.section(VOCAB)[span]).unwrap_or_default()
+    }
+
+    /// The `i`-th word id in word order.
+    #[must_use]
+    pub fn sorted(&self, i: usize) -> u32 {
+        self.u32(SORTED, i)
+    }
+
+    /// (unit, occurrences) of a word, units ascending.
+    pub fn postings(&self, id: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let span = if (id as usize) < self.words {
+            self.span(POSTING_STARTS, id as usize)
+        } else {
+            0..0
+        };
+        let base = self.sections[POSTINGS].start;
+        span.map(move |i| {
+            let at = base + i * 8;
+            (u32_at(&self.bytes, at), u32_at(&self.bytes, at + 4))
+        })
+    }
+
+    fn symbol_bytes(&self, d: usize) -> Result<&str, std::str::Utf8Error> {
+        std::str::from_utf8(&self.section(SYMBOLS)[self.span(SYMBOL_STARTS, d)])
+    }
+
+    /// A document's symbol.
+    #[must_use]
+    pub fn symbol(&self, d: usize) -> &str {
+        if d < self.docs {
+            self.symbol_bytes(d).unwrap_or_default()
+        } else {
+            ""
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<u8> {
+        let mut w = Writer::new();
+        let labels = vec!["a".to_string(), "iv".to_string()];
+        w.unit(&NewUnit {
+            fixed: Fixed {
+                doc: 0,
+                paragraph: 12,
+                heading: None,
+                unit: HitUnit::Item,
+                kind: Kind::Recommendation,
+                scopes: 9,
+            },
+            text: "Détention «provisoire»",
+            articles: &[2, 16],
+            reference: "12(a)(iv)",
+            labels: &labels,
+            tokens: &[0, 1],
+        });
+        w.finish(
+            b"stamp",
+            &["detention".into(), "provisoire".into()],
+            &[vec![(0, 1)], vec![(0, 1)]],
+            &["CAT/C/X/CO/1"],
+        )
+    }
+
+    #[test]
+    fn written_bytes_read_back() {
+        let store = Store::open(sample()).unwrap();
+        assert_eq!(store.stamp(), b"stamp");
+        assert_eq!(store.units(), 1);
+        let f = store.fixed(0);
+        assert_eq!(
+            (f.paragraph, f.kind, f.unit, f.scopes),
+            (12, Kind::Recommendation, HitUnit::Item, 9)
+        );
+        assert_eq!(f.heading, None);
+        assert_eq!(store.text(0), "Détention «provisoire»");
+        assert_eq!(store.articles(0), [2, 16]);
+        assert_eq!(
+            store.reference(0),
+            ("12(a)(iv)".into(), vec!["a".into(), "iv".into()])
+        );
+        let mut t = Vec::new();
+        store.tokens_into(0, &mut t);
+        assert_eq!(t, [0, 1]);
+        assert_eq!((store.word(1), store.sorted(0)), ("provisoire", 0));
+        assert_eq!(store.postings(1).collect::<Vec<_>>(), [(0, 1)]);
+        assert_eq!(store.postings(7).count(), 0);
+        assert_eq!(store.symbol(0), "CAT/C/X/CO/1");
+    }
+
+    #[test]
+    fn damaged_bytes_are_refused_not_panicked_on() {
+        let good = sample();
+        assert_eq!(Store::open(Vec::new()).err(), Some(StoreError::NotIndex));
+        let mut v = good.clone();
+        v[4] = 9;
+        assert_eq!(Store::open(v).err(), Some(StoreError::Version { found: 9 }));
+        // Every truncation and every single-byte change is an error or a
+        // store whose accessors stay in bounds.
+        for cut in 0..good.len() {
+            assert!(Store::open(good[..cut].to_vec()).is_err(), "cut at {cut}");
+        }
+        for at in 0..good.len() {
+            let mut v = good.clone();
+            v[at] ^= 0xa5;
+            if let Ok(store) = Store::open(v) {
+                for u in 0..store.units() as u32 {
+                    let _ = (
+                        store.fixed(u),
+                        store.text(u),
+                        store.articles(u),
+                        store.reference(u),
+                    );
+                    let mut t = Vec::new();
+                    store.tokens_into(u, &mut t);
+                }
+                for id in 0..store.words() as u32 {
+                    let _ = (store.word(id), store.postings(id).count());
+                }
+            }
+        }
+    }
+}
