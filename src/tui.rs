@@ -102,17 +102,25 @@ pub fn run(library: Library) -> Result<(), TuiError> {
     let size = terminal.size()?;
     let theme = Theme::from_env();
     let mut app = App::new(library, size.width, size.height);
+    app.wait_for_index = false;
     loop {
         terminal.draw(|frame| view::render(&app, theme, frame))?;
         let action = loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if event::poll(Duration::from_millis(250))?
-                && let Some(action) = to_action(&app, &event::read()?)
-            {
-                break action;
+            // Poll quickly while a search waits for the index.
+            let wait = if app.search.waiting { 20 } else { 250 };
+            if event::poll(Duration::from_millis(wait))? {
+                if let Some(action) = to_action(&app, &event::read()?) {
+                    break Some(action);
+                }
+            } else if app.tick() {
+                break None;
             }
+        };
+        let Some(action) = action else {
+            continue;
         };
         match app.update(action) {
             Some(Effect::Quit) => return Ok(()),

@@ -246,3 +246,45 @@ fn limit_keeps_the_best() {
     let top = index.search("torture", Scope::All, 5);
     assert_eq!(top, all[..5]);
 }
+
+/// Cases per property: 2,000 in `cargo test`; `PROPTEST_CASES` for a long
+/// run (see the README).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(cases()))]
+
+    /// Any query, including syntax fragments, quotes, controls and
+    /// Cyrillic, gives results whose highlights lie on character
+    /// boundaries inside their text, best first.
+    #[test]
+    fn any_query_gives_well_formed_results(
+        query in "[\"'!: a-zA-Zа-яА-Я0-9().,\u{301}\u{1b}-]{0,24}|(art:[0-9]{1,3} )?[a-z]{1,12}( [a-z]{1,12}){0,3}",
+        scope in 0..4usize,
+    ) {
+        thread_local! {
+            static INDEX: Index = Index::build(&Library::embedded());
+        }
+        let scope = [Scope::ConcernsRecommendations, Scope::Concerns, Scope::Recommendations, Scope::All][scope];
+        INDEX.with(|index| {
+            let hits = index.search(&query, scope, 1000);
+            for pair in hits.windows(2) {
+                proptest::prop_assert!(pair[0].score >= pair[1].score);
+            }
+            for hit in &hits {
+                let mut last = 0;
+                for r in &hit.highlights {
+                    proptest::prop_assert!(r.start >= last && r.start < r.end && r.end <= hit.text.len());
+                    proptest::prop_assert!(hit.text.is_char_boundary(r.start) && hit.text.is_char_boundary(r.end));
+                    last = r.end;
+                }
+            }
+            Ok(())
+        })?;
+    }
+}

@@ -45,10 +45,36 @@ impl IndexSlot {
         self.ready.as_ref().expect("set above")
     }
 
+    /// A slot filled by whatever the channel delivers (tests use it to
+    /// hold the index back).
+    #[must_use]
+    pub fn from_channel(receive: Receiver<Index>) -> Self {
+        Self {
+            ready: None,
+            pending: Some(receive),
+        }
+    }
+
     /// The index if it is already built.
     #[must_use]
     pub fn ready(&self) -> Option<&Index> {
         self.ready.as_ref()
+    }
+
+    /// Take the index if the builder has delivered it; true when it has
+    /// just arrived.
+    pub fn poll(&mut self) -> bool {
+        if self.ready.is_some() {
+            return false;
+        }
+        match self.pending.as_ref().map(Receiver::try_recv) {
+            Some(Ok(index)) => {
+                self.ready = Some(index);
+                self.pending = None;
+                true
+            }
+            _ => false,
+        }
     }
 }
 
@@ -87,6 +113,8 @@ pub struct SearchPane {
     pub offset: usize,
     /// Visible results.
     pub height: usize,
+    /// The query waits for the index to be built.
+    pub waiting: bool,
 }
 
 impl SearchPane {
@@ -110,6 +138,10 @@ pub struct App {
     pub library: Arc<Library>,
     /// Their search index (built off the UI thread).
     pub index: IndexSlot,
+    /// Whether a search waits for the index to be built (true) or shows
+    /// "indexing" and runs when it arrives (the terminal browser: typing
+    /// never waits).
+    pub wait_for_index: bool,
     /// Which pane has the keys.
     pub focus: Focus,
     /// Overlay or prompt.
@@ -149,6 +181,7 @@ impl App {
         let mut app = Self {
             library,
             index,
+            wait_for_index: true,
             focus: Focus::Outline,
             mode: Mode::Normal,
             doc: 0,
@@ -437,15 +470,33 @@ impl App {
 
     /// Run the query line against the index.
     pub fn run_search(&mut self) {
-        self.search.results = if self.search.query.trim().is_empty() {
-            Vec::new()
-        } else {
-            self.index
-                .get()
-                .search(&self.search.query, self.search.scope, 500)
-        };
         self.search.selected = 0;
         self.search.offset = 0;
+        self.search.waiting = false;
+        if self.search.query.trim().is_empty() {
+            self.search.results = Vec::new();
+            return;
+        }
+        self.index.poll();
+        if self.index.ready().is_none() && !self.wait_for_index {
+            self.search.results = Vec::new();
+            self.search.waiting = true;
+            return;
+        }
+        self.search.results = self
+            .index
+            .get()
+            .search(&self.search.query, self.search.scope, 500);
+    }
+
+    /// Between key presses: run a search that waited for the index.
+    /// Returns true when the screen changed.
+    pub fn tick(&mut self) -> bool {
+        if self.index.poll() && self.search.waiting {
+            self.run_search();
+            return true;
+        }
+        false
     }
 
     fn open_result(&mut self) {

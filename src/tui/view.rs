@@ -217,6 +217,8 @@ fn search(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
     let s = &app.search;
     let count = if s.query.trim().is_empty() {
         String::new()
+    } else if s.waiting {
+        " · indexing".to_string()
     } else {
         let n = s.results.len();
         format!(" · {n} result{}", if n == 1 { "" } else { "s" })
@@ -285,7 +287,18 @@ fn search(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
             line
         })
         .collect();
-    if lines.is_empty() && !s.query.trim().is_empty() {
+    if s.waiting {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(
+                    "indexing {} documents… results follow",
+                    app.library.documents.len()
+                ),
+                Style::new().add_modifier(Modifier::DIM),
+            )),
+            a.results,
+        );
+    } else if lines.is_empty() && !s.query.trim().is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "no match — try fewer words, or Ctrl-s to widen the scope",
