@@ -326,6 +326,8 @@ impl Builder {
         let mut last_heading: Option<*const u8> = None;
         let mut heading_unit = None;
         let mut cited: Map<u32, Citing> = Map::default();
+        let by_number: Map<u32, &crate::document::Paragraph> =
+            doc.paragraphs().map(|(_, _, p)| (p.number, p)).collect();
         for unit in doc.units() {
             let p = unit.paragraph;
             let key = unit.heading.map(str::as_ptr);
@@ -350,7 +352,7 @@ impl Builder {
             }
             let mut articles = p.articles.clone();
             for other in &p.pair {
-                if let Some(q) = doc.paragraph(*other) {
+                if let Some(q) = by_number.get(other) {
                     articles.extend(&q.articles);
                 }
             }

@@ -402,72 +402,114 @@ fn split_hits(text: &str, hits: &[Range<usize>]) -> Vec<(String, Tag)> {
 /// Never: a word is only glued to a word that exists.
 #[must_use]
 pub fn wrap(pieces: &[(String, Tag)], width: usize, first: usize, rest: usize) -> Vec<Line> {
-    // Words: runs of non-space characters, each a list of styled pieces.
-    let mut words: Vec<(Vec<(String, Tag)>, bool)> = Vec::new(); // (pieces, space before)
+    let safe: Vec<(std::borrow::Cow<'_, str>, Tag)> =
+        pieces.iter().map(|(t, tag)| (visible(t), *tag)).collect();
+    // Words: runs of non-space characters, as ranges of segments (piece,
+    // byte range), with whether a space came before. No text is copied.
+    let mut segments: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut words: Vec<(Range<usize>, bool)> = Vec::new();
     let mut space = false;
-    for (text, tag) in pieces {
-        let safe = visible(text);
-        for (i, chunk) in safe.split(' ').enumerate() {
+    for (p, (text, _)) in safe.iter().enumerate() {
+        let mut start = 0;
+        for (i, chunk) in text.split(' ').enumerate() {
             if i > 0 {
                 space = true;
             }
+            let range = start..start + chunk.len();
+            start = range.end + 1;
             if chunk.is_empty() {
                 continue;
             }
-            let glue = !space && !words.is_empty();
-            if glue {
-                words
-                    .last_mut()
-                    .expect("non-empty")
-                    .0
-                    .push((chunk.to_string(), *tag));
-            } else {
-                words.push((vec![(chunk.to_string(), *tag)], space));
+            segments.push((p, range));
+            match words.last_mut() {
+                Some(word) if !space => word.0.end = segments.len(),
+                _ => words.push((segments.len() - 1..segments.len(), space)),
             }
             space = false;
         }
     }
-    let mut lines = Vec::new();
-    let mut line = Line {
-        pieces: vec![(" ".repeat(first), Tag::Text)],
+    let mut out = Wrapped {
+        lines: Vec::new(),
+        line: Line::default(),
+        used: 0,
+        indent: 0,
+        rest,
     };
-    let mut used = first;
-    let mut indent = first;
+    out.start_line(first);
     for (word, space_before) in words {
-        let w: usize = word.iter().map(|(s, _)| s.width()).sum();
-        let gap = usize::from(space_before && used > indent);
-        if used + gap + w > width && used > indent {
-            lines.push(std::mem::take(&mut line));
-            indent = rest;
-            line.pieces.push((" ".repeat(rest), Tag::Text));
-            used = rest;
+        let parts = &segments[word];
+        let w: usize = parts
+            .iter()
+            .map(|(p, r)| safe[*p].0[r.clone()].width())
+            .sum();
+        let gap = usize::from(space_before && out.used > out.indent);
+        if out.used + gap + w > width && out.used > out.indent {
+            out.break_line();
         } else if gap == 1 {
-            line.pieces.push((" ".into(), Tag::Text));
-            used += 1;
+            out.push(" ", Tag::Text);
+            out.used += 1;
         }
-        for (text, tag) in word {
-            // A word wider than the line is broken by characters.
-            let mut part = String::new();
-            for c in text.chars() {
-                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if used + cw > width && used > indent {
-                    line.pieces.push((std::mem::take(&mut part), tag));
-                    lines.push(std::mem::take(&mut line));
-                    indent = rest;
-                    line.pieces.push((" ".repeat(rest), Tag::Text));
-                    used = rest;
-                }
-                part.push(c);
-                used += cw;
+        for (p, r) in parts {
+            let (text, tag) = (&safe[*p].0[r.clone()], safe[*p].1);
+            if out.used + text.width() <= width {
+                out.push(text, tag);
+                out.used += text.width();
+                continue;
             }
-            line.pieces.push((part, tag));
+            // A word wider than the line is broken by characters.
+            let mut from = 0;
+            for (i, c) in text.char_indices() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if out.used + cw > width && out.used > out.indent {
+                    out.push(&text[from..i], tag);
+                    out.break_line();
+                    from = i;
+                }
+                out.used += cw;
+            }
+            out.push(&text[from..], tag);
         }
     }
-    lines.push(line);
-    for l in &mut lines {
+    out.lines.push(out.line);
+    for l in &mut out.lines {
         l.pieces.retain(|(s, _)| !s.is_empty());
     }
-    lines
+    out.lines
+}
+
+/// Lines being filled by [`wrap`].
+struct Wrapped {
+    lines: Vec<Line>,
+    line: Line,
+    used: usize,
+    indent: usize,
+    rest: usize,
+}
+
+impl Wrapped {
+    fn start_line(&mut self, indent: usize) {
+        self.line.pieces.push((" ".repeat(indent), Tag::Text));
+        self.used = indent;
+        self.indent = indent;
+    }
+
+    fn break_line(&mut self) {
+        self.lines.push(std::mem::take(&mut self.line));
+        self.start_line(self.rest);
+    }
+
+    /// Append text, joining it to the previous piece of the same style
+    /// (never to the indent, which `hang` replaces).
+    fn push(&mut self, text: &str, tag: Tag) {
+        if text.is_empty() {
+            return;
+        }
+        let joinable = self.line.pieces.len() > 1;
+        match self.line.pieces.last_mut() {
+            Some((last, t)) if *t == tag && joinable => last.push_str(text),
+            _ => self.line.pieces.push((text.to_string(), tag)),
+        }
+    }
 }
 
 #[cfg(test)]
