@@ -6,8 +6,9 @@
 //!   own navigation; [`view`]: layout and drawing; [`theme`]: styles.
 //!
 //! The terminal is restored on normal exit, on error, on panic and on
-//! SIGTERM, SIGHUP and SIGINT. Startup sends no query to the terminal, so
-//! the first frame never waits for a reply.
+//! SIGTERM, SIGHUP and SIGINT; a terminal that disappears (a closed window,
+//! a dropped ssh connection) ends the program. Startup sends no query to
+//! the terminal, so the first frame never waits for a reply.
 
 pub mod action;
 pub mod app;
@@ -68,6 +69,28 @@ impl Drop for Guard {
     }
 }
 
+/// Once its terminal hangs up, crossterm's event reader reads end-of-file
+/// in a loop and never returns, so neither a signal's flag nor the loop's
+/// own checks are seen again. This thread ends the program anyway: when the
+/// terminal is gone it exits at once (there is nothing left to restore);
+/// after a signal it gives the event loop half a second to exit cleanly,
+/// then restores the terminal and exits itself.
+fn watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            if !io::stdout().is_terminal() {
+                std::process::exit(1);
+            }
+            if stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(500));
+                restore();
+                std::process::exit(0);
+            }
+        }
+    });
+}
+
 /// Open the browser on a library and run until the user quits.
 ///
 /// # Errors
@@ -98,6 +121,7 @@ pub fn run(library: Library) -> Result<(), TuiError> {
         EnableMouseCapture,
         cursor::Hide
     )?;
+    watchdog(Arc::clone(&stop));
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let theme = Theme::from_env();

@@ -255,3 +255,26 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
     assert!(!changed.contains("XYZ"), "{changed}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_closed_terminal_ends_the_program_instead_of_spinning() {
+    // Reading a hung-up terminal returns end-of-file forever; the event
+    // reader must not spin on it. Close the terminal under the browser,
+    // mid-search, and it must exit.
+    let mut t = Pty::treatyview(&[], 80, 24);
+    t.wait_for("Concluding observations", 10);
+    t.send("/tor");
+    t.wait_for("/ tor", 5);
+    t.hang_up("t");
+    let start = std::time::Instant::now();
+    loop {
+        if t.child.try_wait().unwrap().is_some() {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "still running 5 s after its terminal closed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

@@ -5,6 +5,7 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -14,10 +15,11 @@ pub struct Pty {
     pub parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote.
     pub raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     /// The child process.
     pub child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    closing: Arc<AtomicBool>,
 }
 
 impl Pty {
@@ -49,10 +51,13 @@ impl Pty {
         let sink = Arc::clone(&parser);
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_sink = Arc::clone(&raw);
+        let closing = Arc::new(AtomicBool::new(false));
+        let close = Arc::clone(&closing);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                // The reader holds the terminal open: let it go on hang-up.
+                if n == 0 || close.load(Ordering::Relaxed) {
                     break;
                 }
                 raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
@@ -63,9 +68,10 @@ impl Pty {
         Pty {
             parser,
             raw,
-            writer,
+            writer: Some(writer),
+            closing,
             child,
-            master: pair.master,
+            master: Some(pair.master),
         }
     }
 
@@ -81,8 +87,9 @@ impl Pty {
 
     /// Type bytes.
     pub fn send(&mut self, text: &str) {
-        self.writer.write_all(text.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(text.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     /// Wait until the screen contains `text`; panics with the screen after
@@ -116,6 +123,8 @@ impl Pty {
     /// Resize the terminal.
     pub fn resize(&self, cols: u16, rows: u16) {
         self.master
+            .as_ref()
+            .expect("the terminal is open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -127,6 +136,17 @@ impl Pty {
             std::num::NonZero::new(rows.max(1)).unwrap(),
             std::num::NonZero::new(cols.max(1)).unwrap(),
         );
+    }
+
+    /// Close the terminal under the program, as a dropped ssh connection
+    /// or a closed terminal window does. `key` must make the program draw,
+    /// so that the reader thread wakes up and lets go of the terminal.
+    pub fn hang_up(&mut self, key: &str) {
+        self.closing.store(true, Ordering::Relaxed);
+        self.send(key);
+        std::thread::sleep(Duration::from_millis(300));
+        self.writer = None;
+        self.master = None;
     }
 
     /// Wait for the child to exit; its exit code.
