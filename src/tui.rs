@@ -70,7 +70,8 @@ impl Drop for Guard {
 }
 
 /// Once its terminal hangs up, crossterm's event reader reads end-of-file
-/// in a loop and never returns, so neither a signal's flag nor the loop's
+/// in a loop and never returns (crossterm issue #793, fix pending in PR
+/// #1067), so neither a signal's flag nor the loop's
 /// own checks are seen again. This thread ends the program anyway: when the
 /// terminal is gone it exits at once (there is nothing left to restore);
 /// after a signal it gives the event loop half a second to exit cleanly,
