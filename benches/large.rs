@@ -21,7 +21,7 @@ use treatyview::tui::app::App;
 use treatyview::tui::theme::Theme;
 use treatyview::tui::view;
 
-const RUNS: usize = 5;
+const RUNS: usize = 7;
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 const QUERY: &str = "solitary confinement";
@@ -166,7 +166,9 @@ fn main() {
     let long = corpus::long_paragraph(100_000);
     let long_made = t.elapsed();
 
+    let seed = Library::embedded().documents.remove(0);
     let cases = [
+        measure("seed CAT/C/KAZ/CO/4", &seed),
         measure("10 MB document", &large),
         measure("100,000-character paragraph", &long),
     ];
@@ -184,6 +186,24 @@ fn main() {
         }
     }
 
+    // The seed as shipped: its own text export and the embedded RON.
+    let asset = include_str!("../assets/CAT-C-KAZ-CO-4.txt");
+    let import = time(|| (), |()| treatyview::import::import(asset, None));
+    let load = time(
+        || (),
+        |()| from_ron(treatyview::library::EMBEDDED_RON, Path::new("embedded")),
+    );
+    println!("## The seed as shipped: medians of {RUNS} runs\n");
+    println!(
+        "- import of assets/CAT-C-KAZ-CO-4.txt ({} bytes): {:.2} ms",
+        asset.len(),
+        ms(import)
+    );
+    println!(
+        "- load of the embedded RON ({} bytes): {:.2} ms\n",
+        treatyview::library::EMBEDDED_RON.len(),
+        ms(load)
+    );
     println!("## Large inputs: medians of {RUNS} runs, ms\n");
     println!(
         "Generated in {:.0} ms and {:.0} ms (`corpus::large_document`, `corpus::long_paragraph`); \
