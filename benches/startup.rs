@@ -34,7 +34,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let runs = 21;
+    let runs = 41;
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/CAT-C-KAZ-CO-4.txt");
     let mut ours = Vec::new();
     let mut less = Vec::new();

@@ -34,7 +34,10 @@ pub fn placeholder(c: char) -> Option<char> {
 /// `text` with every unsafe character replaced by its [`placeholder`].
 #[must_use]
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if text.chars().all(|c| placeholder(c).is_none()) {
+    // Printable ASCII, the common case, needs no look at each character.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b))
+        || text.chars().all(|c| placeholder(c).is_none())
+    {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(|c| placeholder(c).unwrap_or(c)).collect())

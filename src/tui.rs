@@ -126,10 +126,16 @@ pub fn run(library: Library) -> Result<(), TuiError> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let theme = Theme::from_env();
-    let mut app = App::new(library, size.width, size.height);
+    let mut app = App::new_quick(library, size.width, size.height);
     app.wait_for_index = false;
     loop {
         terminal.draw(|frame| view::render(&app, theme, frame))?;
+        // The rest of the layout, and the index, once the first frame is
+        // out; then the frame again, now with the position indicator.
+        if app.finish_layout() {
+            continue;
+        }
+        app.index.start();
         let action = loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());

@@ -205,3 +205,27 @@ fn search_scope_all_and_no_match_80x24() {
     assert!(s.contains("no match"), "{s}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn the_quick_first_frame_is_the_full_layouts_first_frame() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60), (50, 12)] {
+        let full = App::new(Library::embedded(), w, h);
+        let mut quick = App::new_quick(Library::embedded(), w, h);
+        assert!(quick.reader.partial, "{w}x{h}: only the first screens");
+        assert!(quick.reader.lines.len() < full.reader.lines.len());
+        // The same first frame but for the position indicator, which waits
+        // for the whole layout.
+        let (first, whole) = (screen(&quick), screen(&full));
+        let differ: Vec<(&str, &str)> = first
+            .lines()
+            .zip(whole.lines())
+            .filter(|(a, b)| a != b)
+            .collect();
+        assert_eq!(differ.len(), 1, "{w}x{h}: {differ:?}");
+        assert!(!differ[0].0.contains('%') && differ[0].1.contains("% "));
+        assert!(quick.finish_layout());
+        assert!(!quick.reader.partial);
+        assert_eq!(quick.reader.lines, full.reader.lines, "{w}x{h}");
+        assert_eq!(screen(&quick), screen(&full), "{w}x{h}");
+    }
+}

@@ -17,19 +17,39 @@ use std::sync::mpsc::{Receiver, channel};
 pub struct IndexSlot {
     ready: Option<Index>,
     pending: Option<Receiver<Index>>,
+    /// The library to index once [`IndexSlot::start`] is called.
+    unstarted: Option<Arc<Library>>,
 }
 
 impl IndexSlot {
-    /// Start building the index for a library.
+    /// A slot that builds the index for a library when started (the
+    /// browser starts it after its first frame, so the two never compete
+    /// for the processor).
     #[must_use]
-    pub fn spawn(library: Arc<Library>) -> Self {
-        let (send, receive) = channel();
-        std::thread::spawn(move || {
-            let _ = send.send(Index::build(&library));
-        });
+    pub fn deferred(library: Arc<Library>) -> Self {
         Self {
             ready: None,
-            pending: Some(receive),
+            pending: None,
+            unstarted: Some(library),
+        }
+    }
+
+    /// Start building the index for a library now.
+    #[must_use]
+    pub fn spawn(library: Arc<Library>) -> Self {
+        let mut slot = Self::deferred(library);
+        slot.start();
+        slot
+    }
+
+    /// Start the build on a background thread, if it has not started.
+    pub fn start(&mut self) {
+        if let Some(library) = self.unstarted.take() {
+            let (send, receive) = channel();
+            std::thread::spawn(move || {
+                let _ = send.send(Index::build(&library));
+            });
+            self.pending = Some(receive);
         }
     }
 
@@ -38,6 +58,7 @@ impl IndexSlot {
     /// # Panics
     /// If the building thread panicked.
     pub fn get(&mut self) -> &Index {
+        self.start();
         if self.ready.is_none() {
             let receive = self.pending.take().expect("pending until ready");
             self.ready = Some(receive.recv().expect("the index builder finished"));
@@ -52,6 +73,7 @@ impl IndexSlot {
         Self {
             ready: None,
             pending: Some(receive),
+            unstarted: None,
         }
     }
 
@@ -169,14 +191,38 @@ pub struct App {
     /// What the reader's lines were laid out for: (document, width,
     /// footnotes, highlighted query).
     layout_key: Option<(usize, usize, bool, Option<String>)>,
+    /// Lay out only the first screens (for the first frame).
+    quick: bool,
 }
 
 impl App {
     /// A browser over a library, for a terminal of the given size.
     #[must_use]
     pub fn new(library: Library, width: u16, height: u16) -> Self {
+        Self::with_layout(library, width, height, false)
+    }
+
+    /// Like [`App::new`], but only the document's first screens are laid
+    /// out, enough for the first frame; [`App::finish_layout`] does the
+    /// rest once that frame is out. The browser starts this way.
+    #[must_use]
+    pub fn new_quick(library: Library, width: u16, height: u16) -> Self {
+        Self::with_layout(library, width, height, true)
+    }
+
+    /// Lay out the whole document if only its first screens are; true
+    /// if it did (the screen should be drawn again).
+    pub fn finish_layout(&mut self) -> bool {
+        let partial = self.reader.partial;
+        if partial {
+            self.relayout();
+        }
+        partial
+    }
+
+    fn with_layout(library: Library, width: u16, height: u16, quick: bool) -> Self {
         let library = Arc::new(library);
-        let index = IndexSlot::spawn(Arc::clone(&library));
+        let index = IndexSlot::deferred(Arc::clone(&library));
         let outline = OutlinePane::new(&library);
         let mut app = Self {
             library,
@@ -195,8 +241,10 @@ impl App {
             size: (width, height),
             back_focus: Focus::Reader,
             layout_key: None,
+            quick,
         };
         app.relayout();
+        app.quick = false;
         app
     }
 
@@ -222,7 +270,7 @@ impl App {
         });
         // Only the heights change when nothing that shapes the lines did.
         let key = (self.doc, width, self.footnotes, self.highlighted.clone());
-        if self.layout_key.as_ref() == Some(&key) {
+        if self.layout_key.as_ref() == Some(&key) && !self.reader.partial {
             self.reader.height = height;
             self.reader.scroll_to_line(self.reader.scroll);
             self.set_pane_heights();
@@ -236,14 +284,16 @@ impl App {
             _ => Vec::new(),
         };
         let doc = &self.library.documents[self.doc];
-        self.reader = ReaderPane::build(
-            doc,
-            &LayoutSpec {
-                width,
-                footnotes: self.footnotes,
-                highlight: &highlight,
-            },
-        );
+        let spec = LayoutSpec {
+            width,
+            footnotes: self.footnotes,
+            highlight: &highlight,
+        };
+        self.reader = if self.quick {
+            ReaderPane::build_first(doc, &spec, height * 2)
+        } else {
+            ReaderPane::build(doc, &spec)
+        };
         self.reader.height = height;
         self.set_pane_heights();
         if let (Some(anchor), false) = (keep, at_top) {
@@ -477,6 +527,7 @@ impl App {
             self.search.results = Vec::new();
             return;
         }
+        self.index.start();
         self.index.poll();
         if self.index.ready().is_none() && !self.wait_for_index {
             self.search.results = Vec::new();

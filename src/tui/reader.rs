@@ -73,6 +73,9 @@ pub struct ReaderPane {
     pub scroll: usize,
     /// Visible lines (set by the app from the layout).
     pub height: usize,
+    /// Only the document's first lines are laid out
+    /// ([`ReaderPane::build_first`]).
+    pub partial: bool,
 }
 
 /// Inputs that determine the layout.
@@ -89,6 +92,18 @@ impl ReaderPane {
     /// Lay out a document.
     #[must_use]
     pub fn build(doc: &Document, spec: &LayoutSpec<'_>) -> Self {
+        Self::build_until(doc, spec, usize::MAX)
+    }
+
+    /// Lay out whole paragraphs from the start until at least `lines`
+    /// lines are there: the same first lines as [`ReaderPane::build`],
+    /// for a first frame that need not wait for the whole document.
+    #[must_use]
+    pub fn build_first(doc: &Document, spec: &LayoutSpec<'_>, lines: usize) -> Self {
+        Self::build_until(doc, spec, lines)
+    }
+
+    fn build_until(doc: &Document, spec: &LayoutSpec<'_>, enough: usize) -> Self {
         let mut b = Builder {
             pane: ReaderPane::default(),
             spec,
@@ -126,6 +141,10 @@ impl ReaderPane {
                 }
                 for p in &topic.paragraphs {
                     b.paragraph(p);
+                    if b.pane.lines.len() >= enough {
+                        b.pane.partial = true;
+                        return b.pane;
+                    }
                 }
             }
         }
@@ -406,7 +425,7 @@ pub fn wrap(pieces: &[(String, Tag)], width: usize, first: usize, rest: usize) -
         pieces.iter().map(|(t, tag)| (visible(t), *tag)).collect();
     // Words: runs of non-space characters, as ranges of segments (piece,
     // byte range), with whether a space came before. No text is copied.
-    let mut segments: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut segments: Vec<(usize, Range<usize>, usize)> = Vec::new();
     let mut words: Vec<(Range<usize>, bool)> = Vec::new();
     let mut space = false;
     for (p, (text, _)) in safe.iter().enumerate() {
@@ -420,7 +439,8 @@ pub fn wrap(pieces: &[(String, Tag)], width: usize, first: usize, rest: usize) -
             if chunk.is_empty() {
                 continue;
             }
-            segments.push((p, range));
+            let width = columns(chunk);
+            segments.push((p, range, width));
             match words.last_mut() {
                 Some(word) if !space => word.0.end = segments.len(),
                 _ => words.push((segments.len() - 1..segments.len(), space)),
@@ -438,10 +458,7 @@ pub fn wrap(pieces: &[(String, Tag)], width: usize, first: usize, rest: usize) -
     out.start_line(first);
     for (word, space_before) in words {
         let parts = &segments[word];
-        let w: usize = parts
-            .iter()
-            .map(|(p, r)| safe[*p].0[r.clone()].width())
-            .sum();
+        let w: usize = parts.iter().map(|(_, _, w)| w).sum();
         let gap = usize::from(space_before && out.used > out.indent);
         if out.used + gap + w > width && out.used > out.indent {
             out.break_line();
@@ -449,11 +466,11 @@ pub fn wrap(pieces: &[(String, Tag)], width: usize, first: usize, rest: usize) -
             out.push(" ", Tag::Text);
             out.used += 1;
         }
-        for (p, r) in parts {
+        for (p, r, w) in parts {
             let (text, tag) = (&safe[*p].0[r.clone()], safe[*p].1);
-            if out.used + text.width() <= width {
+            if out.used + w <= width {
                 out.push(text, tag);
-                out.used += text.width();
+                out.used += w;
                 continue;
             }
             // A word wider than the line is broken by characters.
@@ -475,6 +492,16 @@ pub fn wrap(pieces: &[(String, Tag)], width: usize, first: usize, rest: usize) -
         l.pieces.retain(|(s, _)| !s.is_empty());
     }
     out.lines
+}
+
+/// Columns of text already made safe by `visible` (printable ASCII is
+/// one column a byte).
+fn columns(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// Lines being filled by [`wrap`].

@@ -199,7 +199,11 @@ fn reader(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), a.reader_text);
-    // Position indicator on the bottom border.
+    // Position indicator on the bottom border (unknown until the whole
+    // document is laid out).
+    if pane.partial {
+        return;
+    }
     let total = pane.lines.len().max(1);
     let pct = ((pane.scroll + pane.height).min(total) * 100) / total;
     let label = format!(" {pct}% ");
