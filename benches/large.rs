@@ -118,9 +118,29 @@ fn measure(name: &str, doc: &Document) -> Case {
         let _ = app.index.get();
     }
     row(
-        "open (App::new: outline + reader layout)",
+        "open (App::new: outline + whole reader layout)",
         median(new_times),
     );
+    // How the browser starts: the first screens laid out and drawn, the
+    // rest of the layout after that frame.
+    let mut quick_frame = Vec::new();
+    let mut rest = Vec::new();
+    for _ in 0..RUNS {
+        let lib = library();
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+        let t = Instant::now();
+        let mut app = App::new_quick(lib, WIDTH, HEIGHT);
+        draw(&mut terminal, &app);
+        quick_frame.push(t.elapsed());
+        let t = Instant::now();
+        app.finish_layout();
+        rest.push(t.elapsed());
+    }
+    row(
+        "browser start: first screens + first frame",
+        median(quick_frame),
+    );
+    row("browser start: rest of the layout", median(rest));
     row("first frame 120×40", median(first_frame));
     row("scroll to end (G) + frame", median(end_frame));
 
