@@ -66,6 +66,27 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
         .expect("the test backend draws");
 }
 
+/// How the browser starts: the first screens laid out and drawn, then the
+/// rest of the layout after that frame (medians).
+fn quick_start(doc: &Document) -> (Duration, Duration) {
+    let mut quick_frame = Vec::new();
+    let mut rest = Vec::new();
+    for _ in 0..RUNS {
+        let lib = Library {
+            documents: vec![doc.clone()],
+        };
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+        let t = Instant::now();
+        let mut app = App::new_quick(lib, WIDTH, HEIGHT);
+        draw(&mut terminal, &app);
+        quick_frame.push(t.elapsed());
+        let t = Instant::now();
+        app.finish_layout();
+        rest.push(t.elapsed());
+    }
+    (median(quick_frame), median(rest))
+}
+
 fn measure(name: &str, doc: &Document) -> Case {
     let mut rows = Vec::new();
     let mut row = |step, d: Duration| rows.push((step, format!("{:.1}", ms(d))));
@@ -121,26 +142,9 @@ fn measure(name: &str, doc: &Document) -> Case {
         "open (App::new: outline + whole reader layout)",
         median(new_times),
     );
-    // How the browser starts: the first screens laid out and drawn, the
-    // rest of the layout after that frame.
-    let mut quick_frame = Vec::new();
-    let mut rest = Vec::new();
-    for _ in 0..RUNS {
-        let lib = library();
-        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
-        let t = Instant::now();
-        let mut app = App::new_quick(lib, WIDTH, HEIGHT);
-        draw(&mut terminal, &app);
-        quick_frame.push(t.elapsed());
-        let t = Instant::now();
-        app.finish_layout();
-        rest.push(t.elapsed());
-    }
-    row(
-        "browser start: first screens + first frame",
-        median(quick_frame),
-    );
-    row("browser start: rest of the layout", median(rest));
+    let (quick_frame, rest) = quick_start(doc);
+    row("browser start: first screens + first frame", quick_frame);
+    row("browser start: rest of the layout", rest);
     row("first frame 120×40", median(first_frame));
     row("scroll to end (G) + frame", median(end_frame));
 
