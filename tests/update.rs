@@ -329,3 +329,32 @@ fn typing_never_waits_for_the_index_and_results_follow_it() {
     assert_eq!(refs, ["25", "26", "31"]);
     assert!(!a.tick());
 }
+
+#[test]
+fn a_section_or_heading_row_puts_its_own_title_on_top() {
+    let mut a = app();
+    let top = |a: &App| -> String {
+        a.reader.lines[a.reader.scroll]
+            .pieces
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    // Rows: 1, A. Introduction, 2, 3, B. Positive aspects.
+    for _ in 0..4 {
+        a.update(Action::Down);
+    }
+    assert_eq!(top(&a), "B. Positive aspects");
+    assert_eq!(at(&a), para(4));
+    // Down to the first thematic heading row under section C.
+    while !top(&a).starts_with("Definition") {
+        a.update(Action::Down);
+        assert!(
+            a.reader.scroll > 0 && at(&a).paragraph < 12,
+            "never reached"
+        );
+    }
+    assert_eq!(at(&a), para(9));
+}

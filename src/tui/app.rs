@@ -650,7 +650,7 @@ impl App {
                 .headings
                 .iter()
                 .rev()
-                .find(|&&h| h < line)
+                .find(|&&h| h <= line)
                 .copied()
                 .unwrap_or(line),
             _ => line,
