@@ -189,7 +189,19 @@ struct Variant<'a> {
     drop_phrase: bool,
 }
 
-impl Variant<'_> {
+impl<'a> Variant<'a> {
+    /// Words replaced at [`RATE`], the State name and the phrase kept.
+    fn plain(rng: Rng, vocabulary: &'a Vocabulary, shuffle: u32) -> Self {
+        Variant {
+            rng,
+            vocabulary,
+            rate: RATE,
+            shuffle,
+            state: None,
+            drop_phrase: false,
+        }
+    }
+
     /// Vary running text; footnote references stay where they are.
     fn inlines(&mut self, text: &[Inline]) -> Vec<Inline> {
         text.iter()
@@ -430,14 +442,7 @@ fn paragraph_bytes(p: &Paragraph) -> usize {
 pub fn large_document(target_bytes: usize) -> Document {
     let base = seed_document();
     let vocabulary = Vocabulary::new(&base);
-    let mut variant = Variant {
-        rng: Rng::new(0x1A26_E0D0),
-        vocabulary: &vocabulary,
-        rate: RATE,
-        shuffle: 300,
-        state: None,
-        drop_phrase: false,
-    };
+    let mut variant = Variant::plain(Rng::new(0x1A26_E0D0), &vocabulary, 300);
     let mut doc = base.clone();
     let mut size: usize = base.paragraphs().map(|(_, _, p)| paragraph_bytes(p)).sum();
     // The section that holds the subjects of concern.
@@ -603,14 +608,7 @@ fn renumber_notes(doc: &mut Document, base: &Document) {
 pub fn long_paragraph(chars: usize) -> Document {
     let mut doc = seed_document();
     let vocabulary = Vocabulary::new(&doc);
-    let mut variant = Variant {
-        rng: Rng::new(0x10_C4A5),
-        vocabulary: &vocabulary,
-        rate: RATE,
-        shuffle: 1000,
-        state: None,
-        drop_phrase: false,
-    };
+    let mut variant = Variant::plain(Rng::new(0x10_C4A5), &vocabulary, 1000);
     let p = doc
         .sections
         .iter_mut()

@@ -145,8 +145,14 @@ impl Library {
         if paths.is_empty() {
             return Ok(Self::embedded());
         }
-        let files = files(paths)?;
-        // Parse on every core; the first failing file in order is reported.
+        Self::load_files(&files(paths)?)
+    }
+
+    /// Load RON files (not folders: see [`files`]), parsed on every core.
+    ///
+    /// # Errors
+    /// The first file, in order, that cannot be read or parsed.
+    pub fn load_files(files: &[PathBuf]) -> Result<Self, LoadError> {
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         let chunk = files.len().div_ceil(threads).max(1);
         let parts: Vec<Result<Vec<Document>, LoadError>> = std::thread::scope(|scope| {

@@ -609,7 +609,7 @@ impl Index {
                 continue;
             };
             if let Some(h) = self.store.fixed(u).heading {
-                rank += 1_000
+                rank += HEADING
                     * *heading_matches
                         .entry(h)
                         .or_insert_with(|| self.heading_terms(&compiled, h));
@@ -748,22 +748,21 @@ impl Index {
         }
         let matcher = SkimMatcherV2::default();
         let n = chars.len();
-        let gaps = if n >= 8 { 2 } else { 1 };
-        let typos = if n >= 8 { 2 } else { 1 };
+        // Letters that may be missing, or edits: one, two from eight letters.
+        let slack = if n >= 8 { 2 } else { 1 };
         let mut v = Vec::new();
         for &id in self.by_first.get(&chars[0]).map_or(&[][..], Vec::as_slice) {
             let candidate = self.store.word(id);
             let len = candidate.chars().count();
-            if len + typos < n || len > n + gaps.max(typos) || candidate.starts_with(q) {
+            if len + slack < n || len > n + slack || candidate.starts_with(q) {
                 continue;
             }
             // Missing letters: the query is a subsequence with few gaps.
-            let subsequence =
-                len >= n && len <= n + gaps && matcher.fuzzy_match(candidate, q).is_some();
+            let subsequence = len >= n && matcher.fuzzy_match(candidate, q).is_some();
             let close = subsequence || {
                 v.clear();
                 v.extend(candidate.chars());
-                words::edit_distance(&chars, &v, typos).is_some()
+                words::edit_distance(&chars, &v, slack).is_some()
                     // A mistyped prefix of a longer word.
                     || (n >= 6 && len > n && words::edit_distance(&chars, &v[..n], 1).is_some())
             };
@@ -892,13 +891,13 @@ impl Index {
             let window = smallest_window(&found);
             let near = words + 4;
             if window <= near {
-                (2, (near + 1 - window).min(99) as i64)
+                (2, (near + 1 - window) as i64)
             } else {
                 (1, 0)
             }
         };
-        let occurrences = found.iter().map(Vec::len).sum::<usize>().min(9) as i64;
-        Some(tier * 10_000_000 + quality.min(99) * 10_000 + closeness * 10 + occurrences)
+        let occurrences = found.iter().map(Vec::len).sum::<usize>();
+        Some(rank(tier, quality, closeness, occurrences))
     }
 
     fn excluded_phrase_present(compiled: &Compiled, tokens: &[u32]) -> bool {
@@ -926,9 +925,6 @@ impl Index {
     }
 
     fn highlight_compiled(&self, compiled: &Compiled, text: &str) -> Vec<Range<usize>> {
-        if compiled.query.terms.is_empty() {
-            return Vec::new();
-        }
         let mut word = String::new();
         let tokens: Vec<u32> = words::spans(text)
             .map(|r| {
@@ -987,10 +983,24 @@ impl Index {
     }
 }
 
+/// A score from its parts, most significant first: the tier (3 phrase or
+/// one word, 2 near, 1 anywhere, 0 only through typos), the summed match
+/// quality, a heading bonus added by the caller ([`HEADING`] per term the
+/// heading holds), how near the words are, how often they occur.
+fn rank(tier: i64, quality: i64, closeness: i64, occurrences: usize) -> i64 {
+    tier * 10_000_000
+        + quality.min(99) * 10_000
+        + closeness.min(99) * 10
+        + occurrences.min(9) as i64
+}
+
+/// Score per term a matching heading adds (between quality and closeness).
+const HEADING: i64 = 1_000;
+
 /// The score [`Index::score`] gives a unit matching a one-word query.
 fn single_score((quality, count): (Quality, u32)) -> i64 {
     let tier = if quality == FUZZY { 0 } else { 3 };
-    tier * 10_000_000 + i64::from(quality) * 10_000 + i64::from(count.min(9))
+    rank(tier, i64::from(quality), 0, count as usize)
 }
 
 /// Whether the terms occur one right after another, in query order.

@@ -43,6 +43,23 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| placeholder(c).unwrap_or(c)).collect())
 }
 
+/// Terminal columns `c` takes once made visible.
+#[must_use]
+pub fn char_columns(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(placeholder(c).unwrap_or(c)).unwrap_or(0)
+}
+
+/// Terminal columns `text` takes once made [`visible`] (printable ASCII is
+/// one column a byte).
+#[must_use]
+pub fn columns(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        text.chars().map(char_columns).sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +71,15 @@ mod tests {
             visible("\u{7}\u{9b}x\u{202e}y"),
             "\u{2407}\u{fffd}x\u{fffd}y"
         );
+    }
+
+    #[test]
+    fn columns_count_what_the_terminal_shows() {
+        assert_eq!(columns("ill-treatment"), 13);
+        assert_eq!(columns("a\u{1b}b"), 3, "ESC shows as one placeholder");
+        assert_eq!(columns("Казахстан"), 9);
+        assert_eq!(columns("漢字"), 4);
+        assert_eq!(columns("x\u{200b}y"), 3, "a zero-width space shows as �");
     }
 
     #[test]

@@ -141,7 +141,7 @@ pub fn run(library: Library) -> Result<(), TuiError> {
                 return Ok(());
             }
             // Poll quickly while a search waits for the index.
-            let wait = if app.search.waiting { 20 } else { 250 };
+            let wait = if app.search_waiting() { 20 } else { 250 };
             if event::poll(Duration::from_millis(wait))? {
                 if let Some(action) = to_action(&app, &event::read()?) {
                     break Some(action);

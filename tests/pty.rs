@@ -266,15 +266,7 @@ fn a_closed_terminal_ends_the_program_instead_of_spinning() {
     t.send("/tor");
     t.wait_for("/ tor", 5);
     t.hang_up("t");
-    let start = std::time::Instant::now();
-    loop {
-        if t.child.try_wait().unwrap().is_some() {
-            break;
-        }
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(5),
-            "still running 5 s after its terminal closed"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    // It ends (by the hang-up's SIGHUP or the watchdog, whichever is
+    // first, so the status is not asserted).
+    t.wait_exit(5);
 }

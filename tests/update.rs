@@ -307,19 +307,19 @@ fn goto_syntax() {
 fn typing_never_waits_for_the_index_and_results_follow_it() {
     let mut a = app();
     let (send, receive) = std::sync::mpsc::channel();
-    a.index = treatyview::tui::app::IndexSlot::from_channel(receive);
+    a.index = treatyview::tui::app::IndexSlot::Building(receive);
     a.wait_for_index = false;
     a.update(Action::FocusSearch);
     for c in "solitary".chars() {
         a.update(Action::Type(c));
     }
-    assert!(a.search.waiting, "the index is not there yet");
+    assert!(a.search_waiting(), "the index is not there yet");
     assert!(a.search.results.is_empty());
     assert!(!a.tick(), "nothing to show until the index arrives");
     send.send(treatyview::search::Index::build(&a.library))
         .unwrap();
     assert!(a.tick(), "the waiting search runs when the index arrives");
-    assert!(!a.search.waiting);
+    assert!(!a.search_waiting());
     let refs: Vec<&str> = a
         .search
         .results

@@ -29,46 +29,58 @@ pub fn folder() -> Option<PathBuf> {
         .or_else(|| var("HOME").map(|p| p.join(".cache").join("treatyview")))
 }
 
-/// What an index over `files` is made from: their canonical paths, sizes
-/// and modification times (to the nanosecond), and this version.
-///
-/// # Errors
-/// A file that cannot be examined.
-pub fn stamp(files: &[PathBuf]) -> std::io::Result<Vec<u8>> {
-    let mut out = format!("treatyview {}\n", env!("CARGO_PKG_VERSION")).into_bytes();
-    for file in files {
-        let path = std::fs::canonicalize(file)?;
-        let meta = std::fs::metadata(&path)?;
-        let modified = meta
-            .modified()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        out.extend_from_slice(path.as_os_str().as_encoded_bytes());
-        out.push(0);
-        out.extend_from_slice(&meta.len().to_le_bytes());
-        out.extend_from_slice(&modified.as_secs().to_le_bytes());
-        out.extend_from_slice(&modified.subsec_nanos().to_le_bytes());
-    }
-    Ok(out)
+/// What an index over some files is made from: their canonical paths,
+/// sizes and modification times (to the nanosecond), and this version;
+/// and the cache file's name, a hash of the paths.
+pub struct Stamp {
+    bytes: Vec<u8>,
+    name: String,
 }
 
-/// The cache file for a set of files (named by a hash of their paths).
-fn file_for(folder: &Path, files: &[PathBuf]) -> PathBuf {
-    let mut hash = WordHasher::default();
-    for file in files {
-        let path = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
-        hash.write(path.as_os_str().as_encoded_bytes());
-        hash.write_u8(0);
+impl Stamp {
+    /// Examine `files` (each once).
+    ///
+    /// # Errors
+    /// A file that cannot be examined.
+    pub fn of(files: &[PathBuf]) -> std::io::Result<Stamp> {
+        let mut bytes = format!("treatyview {}\n", env!("CARGO_PKG_VERSION")).into_bytes();
+        let mut hash = WordHasher::default();
+        for file in files {
+            let path = std::fs::canonicalize(file)?;
+            let meta = std::fs::metadata(&path)?;
+            let modified = meta
+                .modified()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default();
+            let path = path.as_os_str().as_encoded_bytes();
+            hash.write(path);
+            hash.write_u8(0);
+            bytes.extend_from_slice(path);
+            bytes.push(0);
+            bytes.extend_from_slice(&meta.len().to_le_bytes());
+            bytes.extend_from_slice(&modified.as_secs().to_le_bytes());
+            bytes.extend_from_slice(&modified.subsec_nanos().to_le_bytes());
+        }
+        Ok(Stamp {
+            bytes,
+            name: format!("index-{:016x}.tvix", hash.finish()),
+        })
     }
-    folder.join(format!("index-{:016x}.tvix", hash.finish()))
+
+    /// The stamp as recorded in an index.
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
 }
 
-/// The cached index for `files`, if there is one and it is current.
+/// The cached index for the stamped files, if there is one and it is
+/// current.
 #[must_use]
-pub fn load(folder: &Path, files: &[PathBuf], stamp: &[u8]) -> Option<Index> {
-    let bytes = std::fs::read(file_for(folder, files)).ok()?;
+pub fn load(folder: &Path, stamp: &Stamp) -> Option<Index> {
+    let bytes = std::fs::read(folder.join(&stamp.name)).ok()?;
     let index = Index::from_bytes(bytes).ok()?;
-    (index.stamp() == stamp).then_some(index)
+    (index.stamp() == stamp.bytes()).then_some(index)
 }
 
 /// Write an index to the cache (a temporary file, then a rename, so a
@@ -76,9 +88,9 @@ pub fn load(folder: &Path, files: &[PathBuf], stamp: &[u8]) -> Option<Index> {
 ///
 /// # Errors
 /// When the folder or the file cannot be written.
-pub fn save(folder: &Path, files: &[PathBuf], index: &Index) -> std::io::Result<()> {
+pub fn save(folder: &Path, stamp: &Stamp, index: &Index) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)?;
-    let target = file_for(folder, files);
+    let target = folder.join(&stamp.name);
     let temporary = target.with_extension(format!("tmp{}", std::process::id()));
     std::fs::write(&temporary, index.bytes())?;
     std::fs::rename(&temporary, &target).inspect_err(|_| {
@@ -102,11 +114,11 @@ mod tests {
         std::fs::write(&file, to_ron(&library.documents[0])).unwrap();
         let files = vec![file.clone()];
 
-        let first = stamp(&files).unwrap();
-        assert!(load(&cache, &files, &first).is_none(), "nothing cached yet");
-        let built = Index::build_stamped(&library, &first);
-        save(&cache, &files, &built).unwrap();
-        let cached = load(&cache, &files, &first).expect("cached");
+        let first = Stamp::of(&files).unwrap();
+        assert!(load(&cache, &first).is_none(), "nothing cached yet");
+        let built = Index::build_stamped(&library, first.bytes());
+        save(&cache, &first, &built).unwrap();
+        let cached = load(&cache, &first).expect("cached");
         let query = "solitary confinment";
         assert_eq!(
             cached.search(query, Scope::All, 50),
@@ -117,13 +129,14 @@ mod tests {
         // A changed file changes the stamp: the cache is not used.
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(&file, to_ron(&library.documents[0]) + "\n").unwrap();
-        let second = stamp(&files).unwrap();
-        assert_ne!(first, second);
-        assert!(load(&cache, &files, &second).is_none());
+        let second = Stamp::of(&files).unwrap();
+        assert_ne!(first.bytes(), second.bytes());
+        assert_eq!(first.name, second.name, "same files, same cache file");
+        assert!(load(&cache, &second).is_none());
 
         // A damaged cache file is ignored, not trusted.
-        std::fs::write(file_for(&cache, &files), b"TVIX garbage").unwrap();
-        assert!(load(&cache, &files, &first).is_none());
+        std::fs::write(cache.join(&first.name), b"TVIX garbage").unwrap();
+        assert!(load(&cache, &first).is_none());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -46,21 +46,21 @@ pub fn index(paths: &[PathBuf], no_cache: bool) -> Result<Index, LoadError> {
         return Ok(Index::build(&Library::embedded()));
     }
     let files = library::files(paths)?;
-    let folder = cache::folder().filter(|_| !no_cache);
-    let stamp = match &folder {
-        Some(_) => cache::stamp(&files).ok(),
-        None => None,
-    };
-    if let (Some(folder), Some(stamp)) = (&folder, &stamp)
-        && let Some(index) = cache::load(folder, &files, stamp)
+    // Without a cache folder or a stamp the index is simply built.
+    let cached = cache::folder()
+        .filter(|_| !no_cache)
+        .and_then(|folder| Some((cache::Stamp::of(&files).ok()?, folder)));
+    if let Some((stamp, folder)) = &cached
+        && let Some(index) = cache::load(folder, stamp)
     {
         return Ok(index);
     }
-    let loaded = Library::load(&files)?;
-    let index = Index::build_stamped(&loaded, stamp.as_deref().unwrap_or_default());
-    if let (Some(folder), Some(_)) = (&folder, &stamp) {
+    let loaded = Library::load_files(&files)?;
+    let stamp = cached.as_ref().map_or(&[][..], |(stamp, _)| stamp.bytes());
+    let index = Index::build_stamped(&loaded, stamp);
+    if let Some((stamp, folder)) = &cached {
         // A cache that cannot be written only costs time next run.
-        let _ = cache::save(folder, &files, &index);
+        let _ = cache::save(folder, stamp, &index);
     }
     Ok(index)
 }

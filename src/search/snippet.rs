@@ -1,13 +1,7 @@
 //! A one-line excerpt of a unit around its best match.
 
-use crate::text::placeholder;
+use crate::text::char_columns;
 use std::ops::Range;
-use unicode_width::UnicodeWidthChar;
-
-/// Columns a character takes once made safe for the terminal.
-fn columns(c: char) -> usize {
-    placeholder(c).unwrap_or(c).width().unwrap_or(0)
-}
 
 /// The part of `text` that fits `width` columns around its longest
 /// highlight, cut at spaces where it can be, with `…` where text was left
@@ -31,7 +25,7 @@ pub fn snippet(
     let mut start = anchor;
     let mut used = 0;
     for (i, c) in text[..anchor].char_indices().rev() {
-        used += columns(c);
+        used += char_columns(c);
         if used > width / 4 {
             break;
         }
@@ -49,7 +43,7 @@ pub fn snippet(
     let mut end = text_start;
     let mut used = 0;
     for (i, c) in text[text_start..].char_indices() {
-        let w = columns(c);
+        let w = char_columns(c);
         if used + w > budget {
             break;
         }
@@ -62,7 +56,7 @@ pub fn snippet(
         while used + 1 > budget && end > text_start {
             let c = text[..end].chars().next_back().unwrap_or(' ');
             end -= c.len_utf8();
-            used -= columns(c);
+            used -= char_columns(c);
         }
         if let Some(space) = text[text_start..end].rfind(char::is_whitespace) {
             let cut = text_start + space;

@@ -12,91 +12,66 @@ use crate::search::{Hit, Index, Scope};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-/// The search index, built on a background thread at startup so that the
-/// first frame never waits for it; the first search waits if it must.
-pub struct IndexSlot {
-    ready: Option<Index>,
-    pending: Option<Receiver<Index>>,
-    /// The library to index once [`IndexSlot::start`] is called.
-    unstarted: Option<Arc<Library>>,
+/// The search index, built on a background thread so that the first frame
+/// never waits for it.
+pub enum IndexSlot {
+    /// Not started: the library to index.
+    Unstarted(Arc<Library>),
+    /// Being built; the builder sends it here.
+    Building(Receiver<Index>),
+    /// Built.
+    Ready(Box<Index>),
 }
 
 impl IndexSlot {
-    /// A slot that builds the index for a library when started (the
-    /// browser starts it after its first frame, so the two never compete
-    /// for the processor).
-    #[must_use]
-    pub fn deferred(library: Arc<Library>) -> Self {
-        Self {
-            ready: None,
-            pending: None,
-            unstarted: Some(library),
-        }
-    }
-
-    /// Start building the index for a library now.
-    #[must_use]
-    pub fn spawn(library: Arc<Library>) -> Self {
-        let mut slot = Self::deferred(library);
-        slot.start();
-        slot
-    }
-
     /// Start the build on a background thread, if it has not started.
     pub fn start(&mut self) {
-        if let Some(library) = self.unstarted.take() {
+        if let IndexSlot::Unstarted(library) = self {
+            let library = Arc::clone(library);
             let (send, receive) = channel();
             std::thread::spawn(move || {
                 let _ = send.send(Index::build(&library));
             });
-            self.pending = Some(receive);
+            *self = IndexSlot::Building(receive);
         }
     }
 
-    /// The index, waiting for the build if it has not finished.
+    /// The index, starting the build and waiting for it if need be.
     ///
     /// # Panics
     /// If the building thread panicked.
     pub fn get(&mut self) -> &Index {
         self.start();
-        if self.ready.is_none() {
-            let receive = self.pending.take().expect("pending until ready");
-            self.ready = Some(receive.recv().expect("the index builder finished"));
+        if let IndexSlot::Building(receive) = self {
+            *self = IndexSlot::Ready(Box::new(
+                receive.recv().expect("the index builder finished"),
+            ));
         }
-        self.ready.as_ref().expect("set above")
-    }
-
-    /// A slot filled by whatever the channel delivers (tests use it to
-    /// hold the index back).
-    #[must_use]
-    pub fn from_channel(receive: Receiver<Index>) -> Self {
-        Self {
-            ready: None,
-            pending: Some(receive),
-            unstarted: None,
+        match self {
+            IndexSlot::Ready(index) => index,
+            _ => unreachable!("built above"),
         }
     }
 
     /// The index if it is already built.
     #[must_use]
     pub fn ready(&self) -> Option<&Index> {
-        self.ready.as_ref()
+        match self {
+            IndexSlot::Ready(index) => Some(index),
+            _ => None,
+        }
     }
 
     /// Take the index if the builder has delivered it; true when it has
     /// just arrived.
     pub fn poll(&mut self) -> bool {
-        if self.ready.is_some() {
-            return false;
+        if let IndexSlot::Building(receive) = self
+            && let Ok(index) = receive.try_recv()
+        {
+            *self = IndexSlot::Ready(Box::new(index));
+            return true;
         }
-        match self.pending.as_ref().map(Receiver::try_recv) {
-            Some(Ok(index)) => {
-                self.ready = Some(index);
-                self.pending = None;
-                true
-            }
-            _ => false,
-        }
+        false
     }
 }
 
@@ -135,8 +110,6 @@ pub struct SearchPane {
     pub offset: usize,
     /// Visible results.
     pub height: usize,
-    /// The query waits for the index to be built.
-    pub waiting: bool,
 }
 
 impl SearchPane {
@@ -191,8 +164,6 @@ pub struct App {
     /// What the reader's lines were laid out for: (document, width,
     /// footnotes, highlighted query).
     layout_key: Option<(usize, usize, bool, Option<String>)>,
-    /// Lay out only the first screens (for the first frame).
-    quick: bool,
 }
 
 impl App {
@@ -215,14 +186,14 @@ impl App {
     pub fn finish_layout(&mut self) -> bool {
         let partial = self.reader.partial;
         if partial {
-            self.relayout();
+            self.layout(false);
         }
         partial
     }
 
     fn with_layout(library: Library, width: u16, height: u16, quick: bool) -> Self {
         let library = Arc::new(library);
-        let index = IndexSlot::deferred(Arc::clone(&library));
+        let index = IndexSlot::Unstarted(Arc::clone(&library));
         let outline = OutlinePane::new(&library);
         let mut app = Self {
             library,
@@ -241,10 +212,8 @@ impl App {
             size: (width, height),
             back_focus: Focus::Reader,
             layout_key: None,
-            quick,
         };
-        app.relayout();
-        app.quick = false;
+        app.layout(quick);
         app
     }
 
@@ -263,6 +232,11 @@ impl App {
     /// Lay the reader out again for the current size, footnote setting and
     /// highlight, keeping the current unit at the top.
     pub fn relayout(&mut self) {
+        self.layout(false);
+    }
+
+    /// [`App::relayout`], or with `quick` only the first screens.
+    fn layout(&mut self, quick: bool) {
         let keep = self.reader.current();
         let at_top = self.reader.scroll == 0;
         let (width, height) = self.areas().map_or((40, 10), |a| {
@@ -289,7 +263,7 @@ impl App {
             footnotes: self.footnotes,
             highlight: &highlight,
         };
-        self.reader = if self.quick {
+        self.reader = if quick {
             ReaderPane::build_first(doc, &spec, height * 2)
         } else {
             ReaderPane::build(doc, &spec)
@@ -518,20 +492,19 @@ impl App {
         }
     }
 
-    /// Run the query line against the index.
+    /// Run the query line against the index. In the browser
+    /// (`wait_for_index` off) a query typed before the index is built
+    /// waits for it: see [`App::search_waiting`] and [`App::tick`].
     pub fn run_search(&mut self) {
         self.search.selected = 0;
         self.search.offset = 0;
-        self.search.waiting = false;
+        self.search.results = Vec::new();
         if self.search.query.trim().is_empty() {
-            self.search.results = Vec::new();
             return;
         }
         self.index.start();
         self.index.poll();
         if self.index.ready().is_none() && !self.wait_for_index {
-            self.search.results = Vec::new();
-            self.search.waiting = true;
             return;
         }
         self.search.results = self
@@ -540,10 +513,17 @@ impl App {
             .search(&self.search.query, self.search.scope, 500);
     }
 
+    /// A query is typed but the index is still being built.
+    #[must_use]
+    pub fn search_waiting(&self) -> bool {
+        !self.search.query.trim().is_empty() && self.index.ready().is_none()
+    }
+
     /// Between key presses: run a search that waited for the index.
     /// Returns true when the screen changed.
     pub fn tick(&mut self) -> bool {
-        if self.index.poll() && self.search.waiting {
+        let waiting = self.search_waiting();
+        if self.index.poll() && waiting {
             self.run_search();
             return true;
         }

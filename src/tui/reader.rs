@@ -6,7 +6,7 @@
 //! current paragraph in view across rebuilds.
 
 use crate::document::{Document, Footnote, Inline, Item, Kind, Paragraph};
-use crate::text::visible;
+use crate::text::{columns, visible};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -492,16 +492,6 @@ pub fn wrap(pieces: &[(String, Tag)], width: usize, first: usize, rest: usize) -
         l.pieces.retain(|(s, _)| !s.is_empty());
     }
     out.lines
-}
-
-/// Columns of text already made safe by `visible` (printable ASCII is
-/// one column a byte).
-fn columns(text: &str) -> usize {
-    if text.is_ascii() {
-        text.len()
-    } else {
-        text.width()
-    }
 }
 
 /// Lines being filled by [`wrap`].

@@ -221,7 +221,7 @@ fn search(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
     let s = &app.search;
     let count = if s.query.trim().is_empty() {
         String::new()
-    } else if s.waiting {
+    } else if app.search_waiting() {
         " · indexing".to_string()
     } else {
         let n = s.results.len();
@@ -261,13 +261,11 @@ fn search(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
             if several {
                 reference = format!("{} {reference}", app.library.documents[hit.doc].symbol);
             }
-            let mut head = fit(
+            let head = column(
                 &visible(hit.heading.as_deref().unwrap_or("")),
                 heading_width,
             );
-            head.push_str(&" ".repeat(heading_width.saturating_sub(head.width())));
-            let reference = fit(&visible(&reference), ref_width);
-            let lead = format!("{reference:<ref_width$} ");
+            let lead = format!("{} ", column(&visible(&reference), ref_width));
             let kind = match hit.unit {
                 crate::search::HitUnit::Heading => "HDG",
                 crate::search::HitUnit::Footnote(_) => "NTE",
@@ -291,7 +289,7 @@ fn search(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
             line
         })
         .collect();
-    if s.waiting {
+    if app.search_waiting() {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 format!(
@@ -429,6 +427,13 @@ fn help(theme: Theme, area: Rect, frame: &mut Frame<'_>) {
             Rect::new(x, inner.y, col_w, inner.height),
         );
     }
+}
+
+/// Exactly `width` columns: [`fit`], then padded with spaces.
+fn column(text: &str, width: usize) -> String {
+    let mut out = fit(text, width);
+    out.push_str(&" ".repeat(width.saturating_sub(out.width())));
+    out
 }
 
 /// Truncate to a display width, marking the cut with `…`.
