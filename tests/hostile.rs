@@ -28,6 +28,26 @@ fn hostile() -> Document {
     doc
 }
 
+/// The browser at 120×40 on the hostile document.
+fn hostile_app() -> App {
+    App::new(
+        Library {
+            documents: vec![hostile()],
+        },
+        120,
+        40,
+    )
+}
+
+/// One frame of the browser, in colour.
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| treatyview::tui::view::render(app, Theme { color: true }, f))
+        .unwrap();
+    terminal
+}
+
 fn assert_clean(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     assert!(!bytes.contains(&0x07), "a BEL reached the output");
@@ -52,23 +72,14 @@ fn assert_clean(bytes: &[u8]) {
 
 #[test]
 fn reader_outline_and_status_show_placeholders() {
-    let mut app = App::new(
-        Library {
-            documents: vec![hostile()],
-        },
-        120,
-        40,
-    );
+    let mut app = hostile_app();
     app.update(Action::GotoPrompt);
     for c in "25".chars() {
         app.update(Action::Type(c));
     }
     app.update(Action::Submit);
     app.update(Action::Down);
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal
-        .draw(|f| treatyview::tui::view::render(&app, Theme { color: true }, f))
-        .unwrap();
+    let terminal = draw(&app);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("␛[2J␛[H␛]52;c;ZXZpbA==␇"), "{screen}");
     assert!(screen.contains("Hostile ␛[2J"), "reader: {screen}");
@@ -120,21 +131,12 @@ fn markdown_and_csv_exports_neutralise_and_json_escapes() {
 
 #[test]
 fn search_pane_and_search_command_neutralise_controls() {
-    let mut app = App::new(
-        Library {
-            documents: vec![hostile()],
-        },
-        120,
-        40,
-    );
+    let mut app = hostile_app();
     app.update(Action::FocusSearch);
     for c in "hostile link".chars() {
         app.update(Action::Type(c));
     }
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal
-        .draw(|f| treatyview::tui::view::render(&app, Theme { color: true }, f))
-        .unwrap();
+    let terminal = draw(&app);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("· 1 result "), "{screen}");
     assert!(screen.contains("Solitary ␛["), "heading column: {screen}");
