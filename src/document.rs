@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the RON format written by this build. Files with a larger
 /// number are refused with both versions named; see `library`.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One concluding observations document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +35,95 @@ pub struct Document {
     /// Footnotes in number order.
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
+    /// Further asterisk notes on the title or symbol (`**`: adoption when
+    /// `*` says the document was reissued), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_notes: Vec<TitleNote>,
+    /// Lines between the committee's name and the first paragraph that are
+    /// not the title: session and dates of old layouts, "Addendum", the
+    /// State's name set as a heading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<String>,
+    /// The session that adopted the document (`32` for the
+    /// thirty-second).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<u32>,
+    /// The year of adoption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
+    /// The report considered: `initial`, `fourth periodic`, `combined
+    /// second and third periodic`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+    /// ISO 639-1 code of the document's language (`en`, `fr`, `es`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// What the document is.
+    #[serde(default, skip_serializing_if = "Genre::is_default")]
+    pub genre: Genre,
+}
+
+impl Default for Document {
+    /// An empty document of the current format.
+    fn default() -> Self {
+        Self {
+            format: FORMAT_VERSION,
+            symbol: String::new(),
+            committee: String::new(),
+            state: String::new(),
+            title: String::new(),
+            title_note: None,
+            sections: Vec::new(),
+            footnotes: Vec::new(),
+            title_notes: Vec::new(),
+            preamble: Vec::new(),
+            session: None,
+            year: None,
+            report: None,
+            language: None,
+            genre: Genre::default(),
+        }
+    }
+}
+
+/// What kind of document this is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Genre {
+    /// A committee's concluding observations.
+    #[default]
+    ConcludingObservations,
+    /// Information a State party sent on follow-up to concluding
+    /// observations (an addendum written by the State, not the
+    /// committee).
+    StateFollowUp,
+}
+
+impl Genre {
+    /// Is this the default (concluding observations)?
+    #[must_use]
+    pub fn is_default(&self) -> bool {
+        *self == Genre::ConcludingObservations
+    }
+
+    /// The lowercase name used in exports.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Genre::ConcludingObservations => "concluding_observations",
+            Genre::StateFollowUp => "state_follow_up",
+        }
+    }
+}
+
+/// An asterisk note on the title or the symbol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleNote {
+    /// The mark: `*`, `**`.
+    pub mark: String,
+    /// The note's text.
+    pub text: String,
 }
 
 /// A section such as `A. Introduction`.
@@ -128,6 +217,24 @@ pub struct Paragraph {
     /// recommendation's concerns, under the same heading.
     #[serde(default)]
     pub pair: Vec<u32>,
+    /// Unnumbered paragraphs that follow under this number (old layouts:
+    /// the concern, then "The State party should:").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+}
+
+/// An unnumbered paragraph inside a numbered one, with its own kind and
+/// items. It is cited by its paragraph's number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// What the part does (a recommendation, usually).
+    pub kind: Kind,
+    /// Its text.
+    pub text: Vec<Inline>,
+    /// Its items.
+    #[serde(default)]
+    pub items: Vec<Item>,
 }
 
 /// An item `(a)` of a paragraph, or a sub-item `(i)` of an item.

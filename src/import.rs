@@ -1,18 +1,40 @@
-//! The importer: a treaty body's plain-text export → [`Document`].
+//! The importer: the documents people have → [`Document`].
 //!
-//! A pure function in four stages, each in its own module:
-//! [`lines`] classifies physical lines and lifts footnote bodies out of
-//! them, [`tree`] builds sections → topics → paragraphs → items,
-//! [`enrich`] derives kinds, articles, follow-up marks, counterparts,
-//! "Ibid." targets and the symbol, and [`check`] proves that every
-//! character of the input other than markup landed in the tree.
+//! Three front ends, chosen by content ([`detect`]), one tree:
+//!
+//! - **Text extracted from the Word files** (the seed's format): four
+//!   stages — [`lines`] classifies physical lines and lifts footnote
+//!   bodies out, [`tree`] builds sections → topics → paragraphs → items,
+//!   [`enrich`] derives kinds, articles, follow-up marks, counterparts,
+//!   "Ibid." targets and the symbol, and [`check`] proves that every
+//!   character other than markup landed in the tree.
+//! - **PDF** ([`pdf`]) and **`pdftotext` output** ([`pdftext`]): pages of
+//!   positioned lines ([`page`]) → [`furniture`] removes headers, footers
+//!   and the masthead and lifts the footnotes → [`structure`] builds the
+//!   tree from openings ([`labels`]) and layout → [`semantics`] derives
+//!   metadata, kinds, articles, pairs and follow-up from the committees'
+//!   wording ([`formulae`], [`states`]) → [`verify`] proves every body
+//!   character landed.
 
 pub mod check;
 pub mod enrich;
+pub mod formulae;
+pub mod furniture;
+pub mod labels;
 pub mod lines;
+pub mod page;
+pub mod pdf;
+pub mod pdftext;
+pub mod semantics;
+pub mod states;
+pub mod structure;
 pub mod tree;
+pub mod verify;
 
-use crate::document::Document;
+use crate::document::{Document, Kind};
+use page::Place;
+use std::collections::BTreeSet;
+use structure::Warning;
 use thiserror::Error;
 
 /// Why an import failed. Every variant that concerns a place in the input
@@ -117,6 +139,291 @@ pub enum ImportError {
         /// The input around it.
         near: String,
     },
+    /// The lossless check of a paged input found text not in the tree.
+    #[error("{place}: text lost in import near {near:?}")]
+    LostAt {
+        /// Page (PDF) or line (text) of the first lost character.
+        place: Place,
+        /// The input from there.
+        near: String,
+    },
+    /// The PDF could not be read.
+    #[error("{0}")]
+    Pdf(#[from] pdf::PdfError),
+    /// A language whose script the recogniser cannot read in order.
+    #[error(
+        "this document is in {name}; treatyview imports concluding observations written left to right (English, French and Spanish with their kinds, others with their structure)"
+    )]
+    Language {
+        /// The language's English name.
+        name: String,
+    },
+    /// A document that is not concluding observations.
+    #[error("{symbol} is {what}, not concluding observations")]
+    NotConcluding {
+        /// Its symbol.
+        symbol: String,
+        /// What it looks like.
+        what: String,
+    },
+    /// A paged input without a single numbered paragraph.
+    #[error("no numbered paragraph found: this does not look like concluding observations")]
+    NoNumbered,
+}
+
+impl ImportError {
+    /// The error as one line naming the file: `notes.txt:line 12: …`,
+    /// `report.pdf:page 3: …`, or `scan.pdf: …` when no place applies.
+    #[must_use]
+    pub fn in_file(&self, path: &std::path::Path) -> String {
+        let located = matches!(
+            self,
+            ImportError::Pdf(_)
+                | ImportError::Language { .. }
+                | ImportError::NotConcluding { .. }
+                | ImportError::NoNumbered
+        );
+        if located {
+            format!("{}: {self}", path.display())
+        } else {
+            format!("{}:{self}", path.display())
+        }
+    }
+}
+
+/// The formats [`import_any`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A PDF file.
+    Pdf,
+    /// Text extracted from a Word file (the seed's format).
+    WordText,
+    /// Plain text as `pdftotext` writes it.
+    PdfText,
+}
+
+impl Format {
+    /// A name for reports.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF",
+            Format::WordText => "text extracted from Word",
+            Format::PdfText => "text from pdftotext",
+        }
+    }
+}
+
+/// Tell the format from the content, never the file name: `%PDF-` near
+/// the start is a PDF; tab-separated numbered paragraphs or
+/// `[footnoteRef:N]` markers are the Word export; other text is read as
+/// `pdftotext` output.
+#[must_use]
+pub fn detect(bytes: &[u8]) -> Format {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Format::Pdf;
+    }
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200_000)]);
+    let word = text.contains("[footnoteRef:")
+        || text.lines().any(|l| {
+            let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=3).contains(&digits) && l[digits..].starts_with(".\t")
+        });
+    if word { Format::WordText } else { Format::PdfText }
+}
+
+/// What an import found and removed, for `import --report`.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// The input's format.
+    pub format: Option<Format>,
+    /// Pages read (paged inputs).
+    pub pages: usize,
+    /// Furniture removed, by type.
+    pub removed: furniture::Removed,
+    /// Footnotes found at page bottoms.
+    pub notes: usize,
+    /// Thematic headings found.
+    pub headings: usize,
+    /// Warnings, in page order.
+    pub warnings: Vec<Warning>,
+}
+
+/// A document and what its import found.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The tree.
+    pub doc: Document,
+    /// The report.
+    pub report: Report,
+}
+
+impl Report {
+    /// The report as text: what was found, what was removed, every
+    /// warning.
+    #[must_use]
+    pub fn render(&self, doc: &Document) -> String {
+        let mut out = String::new();
+        let paragraphs = doc.paragraphs().count();
+        let items: usize = doc.units().len() - paragraphs;
+        let headings = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.topics)
+            .filter(|t| t.heading.is_some())
+            .count();
+        out.push_str(&format!("document: {}\n", doc.symbol));
+        out.push_str(&format!("  committee: {}\n", doc.committee));
+        out.push_str(&format!("  state: {}\n", doc.state));
+        out.push_str(&format!("  title: {}\n", doc.title));
+        if let Some(r) = &doc.report {
+            out.push_str(&format!("  report: {r}\n"));
+        }
+        let session = doc.session.map_or("?".to_string(), |s| s.to_string());
+        let year = doc.year.map_or("?".to_string(), |y| y.to_string());
+        out.push_str(&format!("  session: {session}, year: {year}\n"));
+        out.push_str(&format!(
+            "  language: {}, genre: {}\n",
+            doc.language.as_deref().unwrap_or("?"),
+            doc.genre.name()
+        ));
+        if let Some(format) = self.format {
+            out.push_str(&format!("  format: {}", format.name()));
+            if self.pages > 0 {
+                out.push_str(&format!(", {} pages", self.pages));
+            }
+            out.push('\n');
+        }
+        out.push_str("found:\n");
+        out.push_str(&format!("  sections: {}\n", doc.sections.len()));
+        out.push_str(&format!("  headings: {headings}\n"));
+        out.push_str(&format!("  paragraphs: {paragraphs}\n"));
+        out.push_str(&format!("  items: {items}\n"));
+        let parts: usize = doc.paragraphs().map(|(_, _, p)| p.parts.len()).sum();
+        if parts > 0 {
+            out.push_str(&format!("  unnumbered parts: {parts}\n"));
+        }
+        out.push_str(&format!("  footnotes: {}\n", doc.footnotes.len()));
+        let notes = usize::from(doc.title_note.is_some()) + doc.title_notes.len();
+        out.push_str(&format!("  title notes: {notes}\n"));
+        out.push_str("  kinds:");
+        for kind in [
+            Kind::Introduction,
+            Kind::Positive,
+            Kind::Concern,
+            Kind::Recommendation,
+            Kind::FollowUp,
+            Kind::Other,
+        ] {
+            let n = doc.paragraphs().filter(|(_, _, p)| p.kind == kind).count();
+            out.push_str(&format!(" {} {n},", kind.name()));
+        }
+        out.pop();
+        out.push('\n');
+        let follow: usize = doc.units().iter().filter(|u| u.follow_up).count();
+        out.push_str(&format!("  marked for follow-up: {follow}\n"));
+        if self.format != Some(Format::WordText) {
+            let r = &self.removed;
+            out.push_str("removed:\n");
+            out.push_str(&format!("  masthead lines: {}\n", r.masthead));
+            out.push_str(&format!("  running headers: {}\n", r.headers));
+            out.push_str(&format!("  page numbers: {}\n", r.page_numbers));
+            out.push_str(&format!("  job numbers: {}\n", r.job_numbers));
+            out.push_str(&format!("  barcodes: {}\n", r.barcodes));
+            out.push_str(&format!("  other: {}\n", r.other));
+        }
+        out.push_str(&format!("warnings: {}\n", self.warnings.len()));
+        for w in &self.warnings {
+            out.push_str(&format!("  {w}\n"));
+        }
+        out
+    }
+}
+
+/// Import any supported input held in memory, detected by content.
+/// `symbol` overrides the document symbol.
+///
+/// # Errors
+/// Any [`ImportError`]; the input is never partly accepted.
+pub fn import_any(bytes: &[u8], symbol: Option<&str>) -> Result<Imported, ImportError> {
+    let format = detect(bytes);
+    let mut imported = match format {
+        Format::WordText => Imported {
+            doc: import_bytes(bytes, symbol)?,
+            report: Report::default(),
+        },
+        Format::Pdf => paged(pdf::read(bytes)?, symbol)?,
+        Format::PdfText => {
+            let text = text_of(bytes)?;
+            let mut pages = pdftext::read(text);
+            pdftext::find_marks(&mut pages);
+            paged(pages, symbol)?
+        }
+    };
+    imported.report.format = Some(format);
+    Ok(imported)
+}
+
+/// The bytes as UTF-8 text, refusing NUL and invalid bytes with a line.
+fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        ImportError::NotUtf8 {
+            line: line_of_bytes(bytes, at),
+            byte: bytes[at],
+        }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if let Some(pos) = text.find('\0') {
+        return Err(ImportError::Binary {
+            line: line_of(text, pos),
+        });
+    }
+    Ok(text)
+}
+
+/// The paged pipeline: furniture → structure → semantics → check.
+///
+/// # Errors
+/// No numbered paragraph, a language or document refused, a lost
+/// character.
+pub fn paged(pages: Vec<page::Page>, symbol: Option<&str>) -> Result<Imported, ImportError> {
+    let laid = furniture::lay(&pages);
+    let sample: String = laid
+        .body
+        .iter()
+        .take(400)
+        .map(|l| l.line.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let formulae::Detected::Other("ar", name) = formulae::detect(&sample) {
+        return Err(ImportError::Language {
+            name: name.to_string(),
+        });
+    }
+    let notes: BTreeSet<u32> = laid.notes.iter().filter_map(|n| n.mark.parse().ok()).collect();
+    let mut built = structure::build(&laid, &notes);
+    if built.doc.paragraphs().next().is_none() {
+        return Err(ImportError::NoNumbered);
+    }
+    semantics::derive(&mut built, &laid, symbol)?;
+    verify::lossless(&laid, &built, &notes)?;
+    let report = Report {
+        format: None,
+        pages: pages.len(),
+        removed: laid.removed.clone(),
+        notes: laid.notes.len(),
+        headings: built.headings,
+        warnings: built.warnings,
+    };
+    Ok(Imported {
+        doc: built.doc,
+        report,
+    })
 }
 
 /// Import a text export held in memory. `symbol` overrides the derived

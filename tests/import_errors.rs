@@ -100,7 +100,7 @@ fn newer_format_is_refused_naming_both_versions() {
     let e = from_ron(&ron, Path::new("new.ron"))
         .unwrap_err()
         .to_string();
-    assert!(e.contains("version 7") && e.contains("version 1"), "{e}");
+    assert!(e.contains("version 7") && e.contains("version 2"), "{e}");
 }
 
 #[test]

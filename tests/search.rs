@@ -195,6 +195,7 @@ fn highlights_cover_the_matched_words_in_multibyte_text() {
         articles: Vec::new(),
         follow_up: false,
         pair: Vec::new(),
+        parts: Vec::new(),
     };
     let doc = Document {
         sections: vec![Section {

@@ -47,6 +47,7 @@ pub fn enrich(doc: &mut Document, symbol: Option<&str>) -> Result<(), ImportErro
     }
     mark_follow_up(doc);
     resolve_ibid(doc);
+    super::semantics::describe(doc);
     Ok(())
 }
 

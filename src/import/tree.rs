@@ -28,6 +28,7 @@ pub fn build(scanned: &Scanned<'_>) -> Result<Document, ImportError> {
         title_note: None,
         sections: Vec::new(),
         footnotes: Vec::new(),
+        ..Document::default()
     };
     // Where each footnote was first cited, for error messages.
     let mut cited: BTreeMap<u32, usize> = BTreeMap::new();
@@ -71,6 +72,7 @@ pub fn build(scanned: &Scanned<'_>) -> Result<Document, ImportError> {
                     articles: Vec::new(),
                     follow_up: false,
                     pair: Vec::new(),
+                    parts: Vec::new(),
                 });
             }
             LineKind::Item { label, text } => {

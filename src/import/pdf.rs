@@ -1,0 +1,420 @@
+//! The PDF front end: bytes → [`Page`]s of positioned [`Line`]s.
+//!
+//! `pdf-extract` walks each page's content stream and hands every
+//! character to an [`OutputDev`] with its text matrix and font size. We
+//! keep each glyph's position, advance and size, then rebuild lines by
+//! position, because the order a PDF draws its text in is not the order a
+//! person reads it (Word draws the first page's footer before its
+//! masthead). Raised, smaller glyphs become [`Mark`]s — footnote markers —
+//! lifted out of their line's text.
+//!
+//! PDF libraries have internal panics on malformed files; the whole read
+//! runs under [`contain`], which turns a panic into an error.
+
+use super::page::{Line, Mark, Page};
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use std::cell::Cell;
+
+/// Why a PDF could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    /// Not a PDF the library can parse (truncated, damaged).
+    #[error("not a readable PDF ({0})")]
+    Unreadable(String),
+    /// Encrypted with a password we do not have.
+    #[error("this PDF is encrypted with a password; treatyview cannot read it")]
+    Encrypted,
+    /// No text layer: a scanned image.
+    #[error("this PDF is a scan: it has no text to import")]
+    Scan,
+    /// The PDF library panicked.
+    #[error("the PDF reader failed on this file ({0})")]
+    Panic(String),
+}
+
+/// One character as drawn: where, how big, how far it advances.
+#[derive(Debug, Clone, PartialEq)]
+struct Glyph {
+    x: f32,
+    /// Baseline, from the top of the page.
+    y: f32,
+    size: f32,
+    advance: f32,
+    text: String,
+}
+
+#[derive(Default)]
+struct Collector {
+    pages: Vec<(u32, f32, Vec<Glyph>)>,
+    height: f32,
+    /// Characters drawn rotated (side notes, barcodes): not text to read.
+    rotated: usize,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.height = (media_box.ury - media_box.lly) as f32;
+        self.pages.push((page_num, self.height, Vec::new()));
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        if trm.m12.abs() > 1e-3 || trm.m21.abs() > 1e-3 {
+            self.rotated += 1;
+            return Ok(());
+        }
+        // The font size in page space, as pdf-extract's own text output
+        // measures it.
+        let vx = font_size * (trm.m11 + trm.m21);
+        let vy = font_size * (trm.m12 + trm.m22);
+        let size = (vx * vy).abs().sqrt() as f32;
+        if !size.is_finite() || size <= 0.0 || text.is_empty() {
+            return Ok(());
+        }
+        let glyph = Glyph {
+            x: trm.m31 as f32,
+            y: self.height - trm.m32 as f32,
+            size,
+            advance: (width as f32 * size).max(0.0),
+            text: text.replace('\0', ""),
+        };
+        if !glyph.x.is_finite() || !glyph.y.is_finite() {
+            return Ok(());
+        }
+        if let Some((_, _, glyphs)) = self.pages.last_mut() {
+            glyphs.push(glyph);
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Read a PDF held in memory into pages of lines.
+///
+/// # Errors
+/// [`PdfError`]: unreadable, encrypted, a scan, or a panic in the PDF
+/// library (contained).
+pub fn read(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
+    let collector = contain(|| -> Result<Collector, PdfError> {
+        let doc = pdf_extract::Document::load_mem(bytes).map_err(|e| {
+            let text = e.to_string();
+            if text.to_lowercase().contains("decrypt") || text.to_lowercase().contains("password")
+            {
+                PdfError::Encrypted
+            } else {
+                PdfError::Unreadable(text)
+            }
+        })?;
+        if doc.is_encrypted() {
+            return Err(PdfError::Encrypted);
+        }
+        let mut collector = Collector::default();
+        pdf_extract::output_doc(&doc, &mut collector)
+            .map_err(|e| PdfError::Unreadable(e.to_string()))?;
+        Ok(collector)
+    })
+    .map_err(PdfError::Panic)??;
+    let pages: Vec<Page> = collector
+        .pages
+        .into_iter()
+        .map(|(number, height, glyphs)| Page {
+            number,
+            height: Some(height),
+            lines: lines(glyphs),
+        })
+        .collect();
+    let letters: usize = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.text.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    if letters < 20 {
+        return Err(PdfError::Scan);
+    }
+    Ok(pages)
+}
+
+thread_local! {
+    static CONTAINED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run `f`, turning a panic into `Err(message)`. The panic is not printed:
+/// a hook installed once stays quiet for panics inside `contain`.
+///
+/// # Errors
+/// The panic's message.
+pub fn contain<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !CONTAINED.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = CONTAINED.with(|c| c.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CONTAINED.with(|c| c.set(was));
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string())
+    })
+}
+
+/// Glyphs on one baseline, before they become a [`Line`].
+struct Row {
+    y: f32,
+    glyphs: Vec<(Glyph, bool)>,
+}
+
+impl Row {
+    /// The size most of the row's characters are set in.
+    fn size(&self) -> f32 {
+        let mut sizes: Vec<(f32, usize)> = Vec::new();
+        for (g, raised) in &self.glyphs {
+            if *raised || g.text.trim().is_empty() {
+                continue;
+            }
+            let key = (g.size * 2.0).round() / 2.0;
+            match sizes.iter_mut().find(|(s, _)| (*s - key).abs() < 0.01) {
+                Some((_, n)) => *n += 1,
+                None => sizes.push((key, 1)),
+            }
+        }
+        sizes
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)))
+            .map_or(0.0, |(s, _)| *s)
+    }
+
+    fn left(&self) -> f32 {
+        self.glyphs
+            .iter()
+            .map(|(g, _)| g.x)
+            .fold(f32::INFINITY, f32::min)
+    }
+
+    fn right(&self) -> f32 {
+        self.glyphs
+            .iter()
+            .map(|(g, _)| g.x + g.advance)
+            .fold(f32::NEG_INFINITY, f32::max)
+    }
+}
+
+/// Rebuild reading lines from a page's glyphs.
+fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Some producers fake bold by drawing a glyph twice, a hair apart.
+    glyphs.dedup_by(|b, a| a.text == b.text && (a.x - b.x).abs() < 0.6 && (a.y - b.y).abs() < 0.6);
+    let mut rows: Vec<Row> = Vec::new();
+    for g in glyphs {
+        match rows.last_mut() {
+            Some(row) if (g.y - row.y).abs() <= 1.0 => row.glyphs.push((g, false)),
+            _ => rows.push(Row {
+                y: g.y,
+                glyphs: vec![(g, false)],
+            }),
+        }
+    }
+    merge_raised(&mut rows);
+    rows.into_iter()
+        .filter_map(|row| line(row))
+        .collect()
+}
+
+/// A row of small glyphs just above a row of larger ones is a run of
+/// superscripts (footnote markers) belonging to that row.
+fn merge_raised(rows: &mut Vec<Row>) {
+    let mut i = 0;
+    while i < rows.len() {
+        let small = rows[i].size();
+        let target = rows[i + 1..].iter().position(|below| {
+            let size = below.size();
+            let rise = below.y - rows[i].y;
+            small > 0.0
+                && small <= size * 0.85
+                && rise > 0.8
+                && rise < size * 0.75
+                && rows[i].left() >= below.left() - size * 2.5
+                && rows[i].right() <= below.right() + size * 2.5
+        });
+        // Only the nearest rows below can take a superscript.
+        match target {
+            Some(offset) if offset < 3 => {
+                let row = rows.remove(i);
+                let below = &mut rows[i + offset];
+                below
+                    .glyphs
+                    .extend(row.glyphs.into_iter().map(|(g, _)| (g, true)));
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Lay a row's glyphs out left to right: spaces from gaps, the first wide
+/// gap as the line's tab, raised runs as marks.
+fn line(mut row: Row) -> Option<Line> {
+    let size = row.size();
+    row.glyphs.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
+    let size = if size > 0.0 { size } else { row.glyphs[0].0.size };
+    let mut out = Line {
+        x: Some(row.left()),
+        y: Some(row.y),
+        size: Some(size),
+        ..Line::default()
+    };
+    let mut end: Option<f32> = None;
+    let mut space = false;
+    let mut wide = false;
+    let mut mark: Option<Mark> = None;
+    for (g, raised) in row.glyphs {
+        let blank = g.text.trim().is_empty();
+        if let Some(e) = end {
+            let gap = g.x - e;
+            if gap > size * 0.15 {
+                space = true;
+            }
+            if gap > size * 0.9 {
+                wide = true;
+            }
+        }
+        if blank {
+            space = true;
+            end = Some(end.map_or(g.x + g.advance, |e| e.max(g.x + g.advance)));
+            continue;
+        }
+        if raised {
+            // A marker keeps no space before it: "Canada1", "meetings,2".
+            match &mut mark {
+                Some(m) if !space => m.text.push_str(&g.text),
+                _ => {
+                    if let Some(m) = mark.take() {
+                        out.marks.push(m);
+                    }
+                    mark = Some(Mark {
+                        at: out.text.trim_end().len(),
+                        text: g.text.clone(),
+                    });
+                }
+            }
+            space = false;
+            end = Some(g.x + g.advance);
+            continue;
+        }
+        if let Some(m) = mark.take() {
+            out.marks.push(m);
+        }
+        if space && !out.text.is_empty() && !out.text.ends_with(' ') {
+            if wide && out.tab.is_none() {
+                out.text.push(' ');
+                out.tab = Some(out.text.len());
+            } else {
+                out.text.push(' ');
+            }
+        } else if wide && out.tab.is_none() && !out.text.is_empty() {
+            out.tab = Some(out.text.len());
+        }
+        space = false;
+        wide = false;
+        out.text.push_str(&g.text);
+        end = Some(g.x + g.advance);
+    }
+    if let Some(m) = mark.take() {
+        out.marks.push(m);
+    }
+    // Marks never sit past the end of the text.
+    let len = out.text.trim_end().len();
+    out.text.truncate(len);
+    for m in &mut out.marks {
+        m.at = m.at.min(len);
+    }
+    if out.text.is_empty() && out.marks.is_empty() {
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(y: f32, size: f32, x: f32, text: &str) -> Vec<Glyph> {
+        let w = size * 0.5;
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                x: x + i as f32 * w,
+                y,
+                size,
+                advance: w,
+                text: c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_by_baseline_with_raised_markers_and_tabs() {
+        let mut g = glyphs(100.0, 10.0, 100.0, "1.");
+        g.extend(glyphs(100.0, 10.0, 130.0, "Canada"));
+        g.extend(glyphs(97.0, 6.0, 160.0, "12"));
+        g.extend(glyphs(100.0, 10.0, 170.0, "and"));
+        g.extend(glyphs(112.0, 10.0, 100.0, "next"));
+        let lines = lines(g);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, "1. Canada and");
+        assert_eq!(lines[0].tab, Some(3));
+        assert_eq!(
+            lines[0].marks,
+            vec![Mark {
+                at: 9,
+                text: "12".into()
+            }]
+        );
+        assert_eq!(lines[0].with_marks(), "1. Canada12 and");
+        assert_eq!(lines[1].text, "next");
+    }
+
+    #[test]
+    fn contained_panic_is_an_error() {
+        let r: Result<(), String> = contain(|| panic!("boom"));
+        assert_eq!(r, Err("boom".to_string()));
+    }
+
+    #[test]
+    fn garbage_is_unreadable_not_a_panic() {
+        assert!(matches!(read(b"%PDF-1.4\ngarbage"), Err(PdfError::Unreadable(_) | PdfError::Panic(_))));
+    }
+}

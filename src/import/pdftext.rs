@@ -1,0 +1,194 @@
+//! The front end for text as poppler's `pdftotext` writes it, with or
+//! without `-layout`: pages separated by form feeds, no sizes, no
+//! positions — only columns, blank lines, and footnote markers glued to
+//! the words they follow ("Canada1", "meetings,2").
+//!
+//! Lines keep their 1-based line numbers so that errors name them.
+//! Footnote markers are found after the footnotes are: a page's notes say
+//! which numbers to look for in its body.
+
+use super::furniture::note_start;
+use super::page::{Line, Mark, Page};
+
+/// Split text into pages of lines. Runs of white space become one space;
+/// a run of two or more after a line's first token is its tab stop.
+#[must_use]
+pub fn read(text: &str) -> Vec<Page> {
+    let mut pages = vec![Page {
+        number: 1,
+        ..Page::default()
+    }];
+    for (index, raw) in text.split('\n').enumerate() {
+        let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
+        while let Some(at) = raw.find('\u{c}') {
+            push(pages.last_mut().expect("one page"), index + 1, &raw[..at]);
+            let number = pages.len() as u32 + 1;
+            pages.push(Page {
+                number,
+                ..Page::default()
+            });
+            raw = &raw[at + 1..];
+        }
+        push(pages.last_mut().expect("one page"), index + 1, raw);
+    }
+    while pages.len() > 1 && pages.last().is_some_and(|p| p.lines.iter().all(|l| l.text.is_empty())) {
+        pages.pop();
+    }
+    pages
+}
+
+fn push(page: &mut Page, number: usize, raw: &str) {
+    let indent = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    let mut text = String::with_capacity(trimmed.len());
+    let mut tab = None;
+    let mut run = 0;
+    let mut words = 0;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            run += if c == '\t' { 2 } else { 1 };
+            continue;
+        }
+        if run > 0 {
+            words += 1;
+            text.push(' ');
+            if run >= 2 && words == 1 {
+                tab = Some(text.len());
+            }
+            run = 0;
+        }
+        text.push(c);
+    }
+    page.lines.push(Line {
+        source_line: number,
+        text,
+        tab,
+        x: Some(indent as f32),
+        ..Line::default()
+    });
+}
+
+/// Lift the footnote markers of each page out of its body: for each note
+/// the page's footnote area defines, the first place after the previous
+/// marker where its number stands glued to a word or punctuation.
+pub fn find_marks(pages: &mut [Page]) {
+    let mut next = 1u32;
+    for page in pages {
+        let refs: Vec<&Line> = page.lines.iter().collect();
+        let area = notes_area(&refs, next);
+        let mut numbers = Vec::new();
+        for line in &page.lines[area..] {
+            let want = next + numbers.len() as u32;
+            if let Some((mark, _)) = note_start(line, want)
+                && mark == want.to_string()
+            {
+                numbers.push(want);
+            }
+        }
+        if let Some(&last) = numbers.last() {
+            next = last + 1;
+        }
+        let mut from = (0, 0);
+        for n in numbers {
+            if let Some(found) = find_marker(&page.lines[..area], n, from) {
+                let line = &mut page.lines[found.0];
+                let digits = n.to_string();
+                line.text.replace_range(found.1..found.1 + digits.len(), "");
+                line.marks.push(Mark {
+                    at: found.1,
+                    text: digits,
+                });
+                line.marks.sort_by_key(|m| m.at);
+                from = found;
+            }
+        }
+    }
+}
+
+/// Where the page's footnote area starts: the last line that opens the
+/// expected note such that only notes (and their continuation lines)
+/// follow, or the page's end.
+#[must_use]
+pub fn notes_area(lines: &[&Line], next: u32) -> usize {
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&k| {
+            note_start(lines[k], next).is_some_and(|(mark, _)| mark.starts_with('*') || mark == next.to_string())
+        })
+        .collect();
+    for &k in &starts {
+        // Every later note start must continue the numbering.
+        let mut want = next;
+        let mut ok = true;
+        for line in &lines[k..] {
+            if let Some((mark, _)) = note_start(line, want) {
+                if mark.starts_with('*') {
+                    continue;
+                }
+                if mark == want.to_string() {
+                    want += 1;
+                } else {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        let long_tail = lines[k..].len() > 40;
+        if ok && !long_tail && k > 0 {
+            return k;
+        }
+    }
+    lines.len()
+}
+
+/// The first place at or after `from` (line, byte) where `n` stands
+/// glued after a letter or punctuation and is not part of a longer
+/// number.
+fn find_marker(lines: &[Line], n: u32, from: (usize, usize)) -> Option<(usize, usize)> {
+    let digits = n.to_string();
+    for (k, line) in lines.iter().enumerate().skip(from.0) {
+        let start = if k == from.0 { from.1 } else { 0 };
+        let text = &line.text;
+        let mut search = start;
+        while let Some(rel) = text.get(search..).and_then(|t| t.find(&digits)) {
+            let at = search + rel;
+            let before = text[..at].chars().next_back();
+            let after = text[at + digits.len()..].chars().next();
+            let glued = before.is_some_and(|c| c.is_alphabetic() || matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '’' | '"'));
+            let ends = after.is_none_or(|c| !c.is_ascii_digit() && !c.is_alphabetic());
+            if glued && ends {
+                return Some((k, at));
+            }
+            search = at + digits.len();
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_lines_and_tabs() {
+        let pages = read("1.     The Committee\n   (a)  Ensure\u{c}CRPD/C/X/CO/1\n");
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].lines[0].text, "1. The Committee");
+        assert_eq!(pages[0].lines[0].tab, Some(3));
+        assert_eq!(pages[0].lines[1].text, "(a) Ensure");
+        assert_eq!(pages[0].lines[1].x, Some(3.0));
+        assert_eq!(pages[1].lines[0].source_line, 2);
+        assert_eq!(pages[1].lines[0].text, "CRPD/C/X/CO/1");
+    }
+
+    #[test]
+    fn markers_glued_to_words() {
+        let mut pages = read(
+            "1. The reports of Canada1\nat its meetings,2 held in 2025.\nmore text here\n1 CRPD/C/CAN/2-3.\n2 See CRPD/C/SR.768.\n",
+        );
+        find_marks(&mut pages);
+        let lines = &pages[0].lines;
+        assert_eq!(lines[0].text, "1. The reports of Canada");
+        assert_eq!(lines[0].marks, vec![Mark { at: 24, text: "1".into() }]);
+        assert_eq!(lines[1].text, "at its meetings, held in 2025.");
+    }
+}
