@@ -451,6 +451,9 @@ pub fn note_start(line: &Line, next: u32) -> Option<(String, String)> {
     }
     let text = line.with_marks();
     let t = text.trim_start();
+    if is_job_number(t) || is_barcode(t) {
+        return None;
+    }
     let stars = t.len() - t.trim_start_matches('*').len();
     if stars > 0 {
         let rest = &t[stars..];

@@ -7,7 +7,7 @@
 //! Footnote markers are found after the footnotes are: a page's notes say
 //! which numbers to look for in its body.
 
-use super::furniture::note_start;
+use super::furniture::{is_job_number, is_page_number, is_symbol, note_start};
 use super::page::{Line, Mark, Page};
 
 /// Split text into pages of lines. Runs of white space become one space;
@@ -90,16 +90,19 @@ pub fn find_marks(pages: &mut [Page]) {
         }
         let mut from = (0, 0);
         for n in numbers {
-            if let Some(found) = find_marker(&page.lines[..area], n, from) {
-                let line = &mut page.lines[found.0];
-                let digits = n.to_string();
-                line.text.replace_range(found.1..found.1 + digits.len(), "");
+            if let Some((k, start, end)) = find_marker(&page.lines[..area], n, from) {
+                let line = &mut page.lines[k];
+                line.text.replace_range(start..end, "");
+                // Marks already lifted from later in the line move left.
+                for m in line.marks.iter_mut().filter(|m| m.at > start) {
+                    m.at -= end - start;
+                }
                 line.marks.push(Mark {
-                    at: found.1,
-                    text: digits,
+                    at: start,
+                    text: n.to_string(),
                 });
                 line.marks.sort_by_key(|m| m.at);
-                from = found;
+                from = (k, start);
             }
         }
     }
@@ -140,25 +143,54 @@ pub fn notes_area(lines: &[&Line], next: u32) -> usize {
     lines.len()
 }
 
-/// The first place at or after `from` (line, byte) where `n` stands
-/// glued after a letter or punctuation and is not part of a longer
-/// number.
-fn find_marker(lines: &[Line], n: u32, from: (usize, usize)) -> Option<(usize, usize)> {
+/// The first place at or after `from` (line, byte) where `n` stands as a
+/// footnote marker: glued after a letter or punctuation ("Canada1",
+/// "meetings,2"), or after punctuation and one space ("Convention. 5
+/// The", as `-layout` sets a raised marker apart) unless the word before
+/// is an abbreviation that numbers follow ("para. 5").
+fn find_marker(lines: &[Line], n: u32, from: (usize, usize)) -> Option<(usize, usize, usize)> {
     let digits = n.to_string();
     for (k, line) in lines.iter().enumerate().skip(from.0) {
         let start = if k == from.0 { from.1 } else { 0 };
         let text = &line.text;
+        let furniture = is_job_number(text)
+            || text.split_whitespace().all(|w| is_symbol(w) || is_page_number(w));
+        if furniture {
+            continue;
+        }
         let mut search = start;
         while let Some(rel) = text.get(search..).and_then(|t| t.find(&digits)) {
             let at = search + rel;
-            let before = text[..at].chars().next_back();
-            let after = text[at + digits.len()..].chars().next();
-            let glued = before.is_some_and(|c| c.is_alphabetic() || matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '’' | '"'));
-            let ends = after.is_none_or(|c| !c.is_ascii_digit() && !c.is_alphabetic());
-            if glued && ends {
-                return Some((k, at));
-            }
             search = at + digits.len();
+            let after = text[at + digits.len()..].chars().next();
+            if after.is_some_and(|c| c.is_ascii_digit() || c.is_alphabetic() || c == '.' && text[at + digits.len() + 1..].starts_with(|d: char| d.is_ascii_digit())) {
+                continue;
+            }
+            let before = text[..at].chars().next_back();
+            let glued = before.is_some_and(|c| {
+                c.is_alphabetic() || matches!(c, '.' | ',' | ';' | ':' | ')' | '”' | '’' | '"')
+            });
+            if glued {
+                return Some((k, at, at + digits.len()));
+            }
+            let spaced = before == Some(' ') && {
+                let head = text[..at - 1].trim_end();
+                let punct = head.ends_with(['.', ',', ';', ':', ')', '”']);
+                let word = head
+                    .trim_end_matches(['.', ',', ';', ':', ')', '”'])
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let abbreviation = matches!(
+                    word.as_str(),
+                    "para" | "paras" | "no" | "nos" | "art" | "arts" | "p" | "pp" | "vol" | "chap" | "sect"
+                ) || word.bytes().all(|b| b.is_ascii_digit());
+                punct && !abbreviation && after == Some(' ')
+            };
+            if spaced {
+                return Some((k, at - 1, at + digits.len()));
+            }
         }
     }
     None

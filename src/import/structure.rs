@@ -132,6 +132,31 @@ fn ends_clause(text: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?'])
 }
 
+/// Without positions, does `next` continue the short text on `prev` (a
+/// heading or title broken over lines)? A lowercase or parenthesis start,
+/// an open parenthesis, or a line ending in a word that cannot end one.
+fn continues_text(prev: &str, next: &str) -> bool {
+    let open = prev.matches('(').count() > prev.matches(')').count();
+    next.starts_with(|c: char| c.is_lowercase() || c == '(') || open || dangling(prev)
+}
+
+/// Does the text end in a word no heading or title ends in ("of",
+/// "with", "de")?
+fn dangling(text: &str) -> bool {
+    let last = text
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "of" | "the" | "and" | "on" | "in" | "to" | "for" | "with" | "or" | "a" | "an" | "de"
+            | "la" | "le" | "les" | "des" | "du" | "et" | "y" | "el" | "los" | "las" | "del"
+            | "en" | "sobre" | "concernant" | "relative" | "relatif" | "by" | "at" | "from"
+    )
+}
+
 /// Does a line start like a heading: a capital, a digit or a quote?
 fn heading_like(text: &str) -> bool {
     text.chars()
@@ -201,7 +226,10 @@ impl Builder<'_> {
             return;
         }
         let fresh = self.tail.is_empty()
-            && matches!(self.target, Target::Paragraph | Target::Part | Target::Item(_));
+            && matches!(
+                self.target,
+                Target::Paragraph | Target::Part | Target::Item(_) | Target::Section
+            );
         if fresh {
             self.append(i, 0);
             return;
@@ -235,19 +263,39 @@ impl Builder<'_> {
                     Some(_) => tabbed && context && self.boundary(i),
                 }
             }
-            Opening::Label(label) => self.in_paragraph() && (tabbed || context) && self.label_fits(i, label).is_some(),
+            Opening::Label(label) => {
+                // A label that continues a list needs no more evidence
+                // than its place in the sequence; one that starts a list
+                // needs a tab stop or a finished clause before it.
+                let fits = self.in_paragraph() && self.label_fits(i, label).is_some();
+                let continues = self.container().is_some_and(|(items, _)| !items.is_empty());
+                fits && (tabbed || context || continues)
+            }
             Opening::Chapter(n) => {
-                let title = &self.lines[i].line.text[rest..];
+                let title = self.title_after(i, rest);
                 *n == self.chapter + 1 && (context || self.large(i)) && heading_like(title)
             }
             Opening::Letter(c) => {
                 let expected = self.letter.map_or('A', |l| char::from(l as u8 + 1));
-                let title = &self.lines[i].line.text[rest..];
+                let title = self.title_after(i, rest);
                 *c == expected
                     && (context || self.large(i))
                     && heading_like(title)
                     && !ends_clause(title)
             }
+        }
+    }
+
+    /// A chapter or section title: the rest of the line, or (`pdftotext`
+    /// sets `I.` on a line of its own) the next line.
+    fn title_after(&self, i: usize, rest: usize) -> &str {
+        let text = &self.lines[i].line.text;
+        if rest < text.len() {
+            return &text[rest..];
+        }
+        match self.lines.get(i + 1) {
+            Some(next) if opening(&next.line.text).is_none() => &next.line.text,
+            _ => "",
         }
     }
 
@@ -460,10 +508,8 @@ impl Builder<'_> {
             || matches!(self.target, Target::Heading | Target::Section)
                 && self.lines[i].gap.is_none()
                 && !self.page_top(i)
-                && self.lines[i]
-                    .line
-                    .text
-                    .starts_with(|c: char| c.is_lowercase())
+                && !self.lines[i].blank_before
+                && continues_text(&self.lines[i - 1].line.text, &self.lines[i].line.text)
     }
 
     /// The lines of the block starting at `i` (same size, no gap, no
@@ -475,9 +521,8 @@ impl Builder<'_> {
             let same = if line.gap.is_some() {
                 !self.boundary(j) && line.line.size == self.lines[i].line.size
             } else {
-                // Without positions, only a lowercase start continues.
                 line.place.page == self.lines[i].place.page
-                    && line.line.text.starts_with(|c: char| c.is_lowercase())
+                    && continues_text(&self.lines[j - 1].line.text, &line.line.text)
                     && !line.blank_before
             };
             if !same || opening(&line.line.text).is_some() {
@@ -504,7 +549,11 @@ impl Builder<'_> {
             .map(|l| l.line.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        if end - i > 3 || text.chars().count() > 200 || text.trim_end().ends_with(['.', ',', ';', ':']) {
+        if end - i > 3
+            || text.chars().count() > 200
+            || text.trim_end().ends_with(['.', ',', ';', ':'])
+            || dangling(&text)
+        {
             return false;
         }
         if self.large(i) {
@@ -590,8 +639,12 @@ impl Builder<'_> {
                         && !prev.line.text.trim_end().ends_with('*')
                         && !prev.line.marks.iter().any(|m| m.text.contains('*'))
                 } else {
-                    line.line.text.starts_with(|c: char| c.is_lowercase())
-                        && !line.blank_before
+                    // Without positions a title runs on to its asterisk or
+                    // a blank line.
+                    let block = &self.front_text[self.front_text.len() - 1].0.to_lowercase();
+                    let title = super::formulae::TITLE.iter().any(|t| block.starts_with(t))
+                        && !prev.line.text.trim_end().ends_with('*');
+                    (continues_text(&prev.line.text, &line.line.text) || title) && !line.blank_before
                 }
             }
             _ => false,
