@@ -135,9 +135,39 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
         if doc.is_encrypted() {
             return Err(PdfError::Encrypted);
         }
+        // Pages are independent: read them on every core, in order.
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+        let chunk = pages.len().div_ceil(threads).max(1);
+        let doc = &doc;
+        let parts: Vec<Result<Collector, PdfError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = pages
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        contain(|| {
+                            let mut collector = Collector::default();
+                            for &page in part {
+                                pdf_extract::output_doc_page(doc, &mut collector, page)
+                                    .map_err(|e| PdfError::Unreadable(e.to_string()))?;
+                            }
+                            Ok(collector)
+                        })
+                        .map_err(PdfError::Panic)?
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err(PdfError::Panic("a page reader stopped".into()))))
+                .collect()
+        });
         let mut collector = Collector::default();
-        pdf_extract::output_doc(&doc, &mut collector)
-            .map_err(|e| PdfError::Unreadable(e.to_string()))?;
+        for part in parts {
+            let part = part?;
+            collector.pages.extend(part.pages);
+            collector.rotated += part.rotated;
+        }
         Ok(collector)
     })
     .map_err(PdfError::Panic)??;
