@@ -2,6 +2,7 @@
 //! terminal: what the reader shows, where the outline points, what the
 //! status line says.
 
+use crate::common::goto;
 use treatyview::library::Library;
 use treatyview::tui::action::{Action, Focus};
 use treatyview::tui::app::{App, Effect, Mode, parse_goto};
@@ -9,14 +10,6 @@ use treatyview::tui::reader::Anchor;
 
 fn app() -> App {
     App::new(Library::embedded(), 80, 24)
-}
-
-fn goto(app: &mut App, text: &str) {
-    app.update(Action::GotoPrompt);
-    for c in text.chars() {
-        app.update(Action::Type(c));
-    }
-    app.update(Action::Submit);
 }
 
 fn at(app: &App) -> Anchor {
