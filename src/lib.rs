@@ -12,15 +12,15 @@
 //! ```
 //!
 //! - [`document`]: the tree (sections, topics, paragraphs, items, footnotes).
-//! - [`corpus`]: synthetic documents from the seed, for benchmarks.
 //! - [`import`]: text export → tree, with a lossless check.
 //! - [`library`]: RON read/write, the embedded seed, folders of documents.
 //! - [`export`]: JSON, CSV and Markdown writers.
 //! - [`search`]: query parsing, the word index, ranking, highlights.
 //! - [`text`]: control characters → visible placeholders.
 //! - [`tui`]: the terminal browser.
+//!
+//! The generated benchmark corpus is the workspace crate `crates/corpus`.
 
-pub mod corpus;
 pub mod document;
 pub mod export;
 pub mod import;
