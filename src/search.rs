@@ -27,7 +27,7 @@ pub mod words;
 
 pub use snippet::snippet;
 
-use crate::document::{Document, Inline, Kind, UnitKind};
+use crate::document::{Document, Inline, Kind, Reference, UnitKind};
 use crate::library::Library;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -345,7 +345,7 @@ impl Builder {
                         },
                         text: h,
                         articles: Vec::new(),
-                        reference: &p.number.to_string(),
+                        reference: &Reference::paragraph(p.number).to_string(),
                         labels: &[],
                     })
                 });
@@ -366,13 +366,14 @@ impl Builder {
                 }
                 _ => {}
             }
-            let labels: Vec<String> = unit.labels.iter().map(ToString::to_string).collect();
+            let labels = unit.reference.labels.clone();
+            let reference = unit.reference.to_string();
             for inline in unit.text {
                 if let Inline::Note(n) = inline {
                     cited.entry(*n).or_insert_with(|| Citing {
                         paragraph: p.number,
                         labels: labels.clone(),
-                        reference: unit.reference.clone(),
+                        reference: reference.clone(),
                         kind: p.kind,
                         heading: heading_unit,
                     });
@@ -393,7 +394,7 @@ impl Builder {
                 },
                 text: &unit.plain(),
                 articles,
-                reference: &unit.reference,
+                reference: &reference,
                 labels: &labels,
             });
         }

@@ -3,10 +3,10 @@
 //! status line says.
 
 use crate::common::goto;
+use treatyview::document::Reference as Anchor;
 use treatyview::library::Library;
 use treatyview::tui::action::{Action, Focus};
-use treatyview::tui::app::{App, Effect, Mode, parse_goto};
-use treatyview::tui::reader::Anchor;
+use treatyview::tui::app::{App, Effect, Mode};
 
 fn app() -> App {
     App::new(Library::embedded(), 80, 24)
@@ -285,6 +285,11 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
     assert_eq!(a.outline.selected, 2);
     assert_eq!(a.focus, Focus::Outline);
     assert_eq!(at(&a), para(2));
+}
+
+/// What the `:` prompt reads.
+fn parse_goto(text: &str) -> Option<Anchor> {
+    text.parse().ok()
 }
 
 #[test]

@@ -4,9 +4,9 @@
 
 use super::action::{Action, Focus};
 use super::outline::OutlinePane;
-use super::reader::{Anchor, LayoutSpec, ReaderPane};
+use super::reader::{LayoutSpec, ReaderPane};
 use super::view::{Areas, areas};
-use crate::document::{Document, plain};
+use crate::document::{Document, Reference};
 use crate::library::Library;
 use crate::search::{Hit, Index, Scope};
 use std::sync::Arc;
@@ -154,7 +154,7 @@ pub struct App {
     /// The query whose words are highlighted in the reader.
     pub highlighted: Option<String>,
     /// Where jumps started, newest last.
-    pub jumps: Vec<(usize, Anchor)>,
+    pub jumps: Vec<(usize, Reference)>,
     /// A one-off message for the status line.
     pub message: Option<String>,
     /// Terminal size.
@@ -286,13 +286,8 @@ impl App {
     /// The citation of the unit at the top of the reader.
     #[must_use]
     pub fn citation(&self) -> String {
-        let anchor = self.reader.current().unwrap_or_default();
-        let labels: Vec<&str> = anchor.labels.iter().map(String::as_str).collect();
-        format!(
-            "{}, {}",
-            self.document().symbol,
-            crate::document::citation(anchor.paragraph, &labels)
-        )
+        self.document()
+            .cite(&self.reader.current().unwrap_or_default())
     }
 
     /// Apply an action. Returns what the event loop must do, if anything.
@@ -328,8 +323,8 @@ impl App {
             Action::Submit => {
                 let text = text.clone();
                 self.mode = Mode::Normal;
-                match parse_goto(&text) {
-                    Some(anchor) if self.reader.line_of(&anchor).is_some() => {
+                match text.parse::<Reference>() {
+                    Ok(anchor) if self.reader.line_of(&anchor).is_some() => {
                         self.jump_to(self.doc, &anchor);
                     }
                     _ => {
@@ -538,15 +533,12 @@ impl App {
         self.highlighted = Some(self.search.query.clone());
         self.doc = hit.doc;
         self.relayout();
-        let anchor = Anchor {
+        let anchor = Reference {
             paragraph: hit.paragraph,
             labels: hit.labels.clone(),
         };
         if !self.reader.scroll_to(&anchor) {
-            self.reader.scroll_to(&Anchor {
-                paragraph: hit.paragraph,
-                labels: Vec::new(),
-            });
+            self.reader.scroll_to(&Reference::paragraph(hit.paragraph));
         }
         self.sync_outline();
         self.set_focus(Focus::Reader);
@@ -577,16 +569,10 @@ impl App {
             ));
             return;
         };
-        self.jump_to(
-            self.doc,
-            &Anchor {
-                paragraph: target,
-                labels: Vec::new(),
-            },
-        );
+        self.jump_to(self.doc, &Reference::paragraph(target));
     }
 
-    fn jump_to(&mut self, doc: usize, anchor: &Anchor) {
+    fn jump_to(&mut self, doc: usize, anchor: &Reference) {
         self.push_jump();
         self.show_doc(doc);
         self.reader.scroll_to(anchor);
@@ -618,10 +604,7 @@ impl App {
             return;
         };
         self.show_doc(row.target.0);
-        let anchor = Anchor {
-            paragraph: row.target.1,
-            labels: Vec::new(),
-        };
+        let anchor = Reference::paragraph(row.target.1);
         let line = self.reader.line_of(&anchor).unwrap_or(0);
         // A heading row shows its heading, not just its first paragraph.
         let line = match row.node {
@@ -683,65 +666,10 @@ impl App {
     /// `SYMBOL, para. N (a): text` for the unit at the top of the reader;
     /// for a paragraph, its items follow its own text.
     fn copy_text(&self) -> String {
-        let anchor = self.reader.current().unwrap_or_default();
-        let doc = self.document();
-        let Some(p) = doc.paragraph(anchor.paragraph) else {
-            return self.citation();
-        };
-        let mut text = String::new();
-        if anchor.labels.is_empty() {
-            text.push_str(&plain(&p.text));
-            append_items(&mut text, &p.items);
-        } else {
-            let mut items = &p.items;
-            let mut found = None;
-            for label in &anchor.labels {
-                found = items.iter().find(|i| &i.label == label);
-                if let Some(item) = found {
-                    items = &item.items;
-                }
-            }
-            if let Some(item) = found {
-                text.push_str(&plain(&item.text));
-                append_items(&mut text, &item.items);
-            }
+        let here = self.reader.current().unwrap_or_default();
+        match self.document().text_of(&here) {
+            Some(text) => format!("{}: {text}", self.citation()),
+            None => self.citation(),
         }
-        format!("{}: {text}", self.citation())
     }
-}
-
-fn append_items(out: &mut String, items: &[crate::document::Item]) {
-    for item in items {
-        out.push_str(&format!(" ({}) {}", item.label, plain(&item.text)));
-        append_items(out, &item.items);
-    }
-}
-
-/// `26`, `24a`, `24 (a)`, `12(a)(v)` → an anchor.
-#[must_use]
-pub fn parse_goto(text: &str) -> Option<Anchor> {
-    let text = text.trim();
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let paragraph = text[..digits].parse().ok()?;
-    let rest: String = text[digits..]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let labels: Vec<String> = if rest.contains('(') {
-        rest.split(['(', ')'])
-            .filter(|s| !s.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    } else if rest.is_empty() {
-        Vec::new()
-    } else {
-        vec![rest.to_lowercase()]
-    };
-    if labels
-        .iter()
-        .any(|l| !l.chars().all(|c| c.is_ascii_alphabetic()))
-    {
-        return None;
-    }
-    Some(Anchor { paragraph, labels })
 }

@@ -5,7 +5,7 @@
 //! highlighter), rebuilt when one of those changes; scrolling keeps the
 //! current paragraph in view across rebuilds.
 
-use crate::document::{Document, Footnote, Inline, Item, Kind, Paragraph};
+use crate::document::{Document, Footnote, Inline, Item, Kind, Paragraph, Reference};
 use crate::text::{columns, visible};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
@@ -41,16 +41,6 @@ pub enum Tag {
     Hit,
 }
 
-/// A place in the document a line belongs to: a paragraph, or one of its
-/// items by label path.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Anchor {
-    /// Paragraph number.
-    pub paragraph: u32,
-    /// Item labels from the paragraph down.
-    pub labels: Vec<String>,
-}
-
 /// One screen line: styled pieces.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
@@ -64,7 +54,7 @@ pub struct ReaderPane {
     /// Every line at the current width.
     pub lines: Vec<Line>,
     /// For each line, the unit it belongs to (`None` for the header).
-    pub anchors: Vec<Option<Anchor>>,
+    pub anchors: Vec<Option<Reference>>,
     /// Lines where a thematic heading or section starts.
     pub headings: Vec<usize>,
     /// Lines that hold a search hit.
@@ -119,10 +109,7 @@ impl ReaderPane {
                     .topics
                     .iter()
                     .find_map(|t| t.paragraphs.first())
-                    .map(|p| Anchor {
-                        paragraph: p.number,
-                        labels: Vec::new(),
-                    });
+                    .map(|p| Reference::paragraph(p.number));
                 b.wrap(
                     &[(format!("{label}. {}", section.title), Tag::Section)],
                     0,
@@ -133,10 +120,10 @@ impl ReaderPane {
                 if let Some(heading) = &topic.heading {
                     b.blank();
                     b.pane.headings.push(b.pane.lines.len());
-                    b.anchor = topic.paragraphs.first().map(|p| Anchor {
-                        paragraph: p.number,
-                        labels: Vec::new(),
-                    });
+                    b.anchor = topic
+                        .paragraphs
+                        .first()
+                        .map(|p| Reference::paragraph(p.number));
                     b.wrap(&[(heading.clone(), Tag::Heading)], 0, 0);
                 }
                 for p in &topic.paragraphs {
@@ -154,13 +141,13 @@ impl ReaderPane {
 
     /// The line where a unit starts.
     #[must_use]
-    pub fn line_of(&self, anchor: &Anchor) -> Option<usize> {
+    pub fn line_of(&self, anchor: &Reference) -> Option<usize> {
         self.anchors.iter().position(|a| a.as_ref() == Some(anchor))
     }
 
     /// The unit at the top of the view (the header counts as paragraph 1).
     #[must_use]
-    pub fn current(&self) -> Option<Anchor> {
+    pub fn current(&self) -> Option<Reference> {
         let top = self.scroll.min(self.lines.len().saturating_sub(1));
         self.anchors
             .get(top..)
@@ -188,7 +175,7 @@ impl ReaderPane {
     }
 
     /// Put a unit at the top. Returns false if it is not in the document.
-    pub fn scroll_to(&mut self, anchor: &Anchor) -> bool {
+    pub fn scroll_to(&mut self, anchor: &Reference) -> bool {
         match self.line_of(anchor) {
             Some(line) => {
                 // Start at the blank line above when there is one, so the
@@ -205,7 +192,7 @@ struct Builder<'a, 'b> {
     pane: ReaderPane,
     spec: &'b LayoutSpec<'b>,
     doc: &'a Document,
-    anchor: Option<Anchor>,
+    anchor: Option<Reference>,
 }
 
 impl Builder<'_, '_> {
@@ -234,12 +221,9 @@ impl Builder<'_, '_> {
     }
 
     fn paragraph(&mut self, p: &Paragraph) {
-        self.anchor = Some(Anchor {
-            paragraph: p.number,
-            labels: Vec::new(),
-        });
+        self.anchor = Some(Reference::paragraph(p.number));
         self.blank();
-        let mut badge = vec![(kind_label(p.kind).into(), Tag::Kind(p.kind))];
+        let mut badge = vec![(p.kind.label().into(), Tag::Kind(p.kind))];
         if !p.articles.is_empty() {
             let list: Vec<String> = p.articles.iter().map(u32::to_string).collect();
             let word = if p.articles.len() == 1 {
@@ -262,17 +246,13 @@ impl Builder<'_, '_> {
         let pieces = self.inline_pieces(&p.text);
         self.hang(&number, &pieces, 0, 4);
         self.notes(&p.text, 4);
-        self.items(&p.items, &[], p.number, 4);
+        self.items(&p.items, &Reference::paragraph(p.number), 4);
     }
 
-    fn items(&mut self, items: &[Item], parent: &[String], number: u32, indent: usize) {
+    fn items(&mut self, items: &[Item], parent: &Reference, indent: usize) {
         for item in items {
-            let mut labels = parent.to_vec();
-            labels.push(item.label.clone());
-            self.anchor = Some(Anchor {
-                paragraph: number,
-                labels: labels.clone(),
-            });
+            let reference = parent.child(&item.label);
+            self.anchor = Some(reference.clone());
             let label = format!("({})", item.label);
             let hang = (label.width() + 1).max(4);
             let mut pieces = self.inline_pieces(&item.text);
@@ -282,7 +262,7 @@ impl Builder<'_, '_> {
             }
             self.hang(&(label, Tag::Label), &pieces, indent, indent + hang);
             self.notes(&item.text, indent + hang);
-            self.items(&item.items, &labels, number, indent + hang);
+            self.items(&item.items, &reference, indent + hang);
         }
     }
 
@@ -376,19 +356,6 @@ pub fn footnote_text(f: &Footnote) -> String {
         return format!("Ibid{dot} [{of}]{rest}");
     }
     f.text.clone()
-}
-
-/// The on-screen name of a kind.
-#[must_use]
-pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Introduction => "INTRODUCTION",
-        Kind::Positive => "POSITIVE",
-        Kind::Concern => "CONCERN",
-        Kind::Recommendation => "RECOMMENDATION",
-        Kind::FollowUp => "FOLLOW-UP PROCEDURE",
-        Kind::Other => "OTHER",
-    }
 }
 
 /// Split text at highlight ranges (byte offsets, clamped to char

@@ -98,29 +98,3 @@ impl Theme {
         }
     }
 }
-
-/// One letter for a kind, for narrow columns.
-#[must_use]
-pub fn kind_letter(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Introduction => "I",
-        Kind::Positive => "+",
-        Kind::Concern => "C",
-        Kind::Recommendation => "R",
-        Kind::FollowUp => "F",
-        Kind::Other => "·",
-    }
-}
-
-/// Three letters for a kind, for result lists.
-#[must_use]
-pub fn kind_short(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Introduction => "INT",
-        Kind::Positive => "POS",
-        Kind::Concern => "CON",
-        Kind::Recommendation => "REC",
-        Kind::FollowUp => "FUP",
-        Kind::Other => "OTH",
-    }
-}

@@ -5,7 +5,7 @@ use super::action::Focus;
 use super::app::{App, Mode};
 use super::keymap::{self, Context};
 use super::reader::Tag;
-use super::theme::{Theme, kind_letter, kind_short};
+use super::theme::Theme;
 use crate::text::visible;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -144,7 +144,7 @@ fn outline(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
             let mut used = indent.len();
             if let Some(kind) = row.kind {
                 spans.push(Span::styled(
-                    kind_letter(kind),
+                    kind.letter(),
                     theme.kind(kind).add_modifier(Modifier::BOLD),
                 ));
                 spans.push(Span::raw(" "));
@@ -269,7 +269,7 @@ fn search(app: &App, theme: Theme, a: &Areas, frame: &mut Frame<'_>) {
             let kind = match hit.unit {
                 crate::search::HitUnit::Heading => "HDG",
                 crate::search::HitUnit::Footnote(_) => "NTE",
-                _ => kind_short(hit.kind),
+                _ => hit.kind.short(),
             };
             let used = lead.width() + kind.len() + 1 + head.width() + 3;
             let (snip, ranges) =
@@ -367,9 +367,11 @@ fn status(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
 }
 
 fn where_am_i(app: &App) -> String {
-    let anchor = app.reader.current().unwrap_or_default();
-    let labels: Vec<&str> = anchor.labels.iter().map(String::as_str).collect();
-    crate::document::citation(anchor.paragraph, &labels)
+    app.reader
+        .current()
+        .unwrap_or_default()
+        .citation()
+        .to_string()
 }
 
 fn help(theme: Theme, area: Rect, frame: &mut Frame<'_>) {
