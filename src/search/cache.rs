@@ -12,7 +12,8 @@
 //! `$XDG_CACHE_HOME/treatyview`, else `~/.cache/treatyview`. A cache that
 //! cannot be read or written costs time, never a result.
 
-use super::{Index, WordHasher};
+use super::Index;
+use super::map::WordHasher;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
