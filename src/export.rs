@@ -10,7 +10,7 @@ use crate::library::Library;
 use serde::Serialize;
 
 /// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One JSON object `{"documents": [...]}`.
     Json,

@@ -27,13 +27,11 @@
 //! - `rank`: candidates, filters and scores ([`Index::search`]), with the
 //!   `bits` set of candidates;
 //! - `highlight`: matched byte ranges ([`Index::highlight`]);
-//!   [`snippet`]: the one-line excerpt of a result;
-//! - [`cli`]: the `search` command.
+//!   [`snippet`]: the one-line excerpt of a result.
 
 mod bits;
 mod build;
 pub(crate) mod cache;
-pub mod cli;
 mod compile;
 mod expand;
 mod highlight;
