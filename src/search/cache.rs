@@ -126,12 +126,7 @@ pub fn load(folder: &Path, stamp: &Stamp) -> Option<Index> {
 /// When the folder or the file cannot be written.
 pub fn save(folder: &Path, stamp: &Stamp, index: &Index) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)?;
-    let target = folder.join(&stamp.name);
-    let temporary = target.with_extension(format!("tmp{}", std::process::id()));
-    std::fs::write(&temporary, index.bytes())?;
-    std::fs::rename(&temporary, &target).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
-    })
+    library::replace_file(&folder.join(&stamp.name), index.bytes())
 }
 
 #[cfg(test)]
