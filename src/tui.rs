@@ -168,13 +168,7 @@ pub fn run(library: Library) -> Result<(), TuiError> {
 /// Turn a terminal event into an action through the keymap.
 fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
-        // Any key closes the help overlay.
-        Event::Key(key) if key.kind != KeyEventKind::Release && app.mode == app::Mode::Help => {
-            Some(Action::Help)
-        }
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::lookup(key, app.focus, matches!(app.mode, app::Mode::Prompt(_)))
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::lookup(key, app.context()),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {
                 column: m.column,

@@ -3,6 +3,7 @@
 //! its navigation; the app routes actions and records jumps.
 
 use super::action::{Action, Focus};
+use super::keymap::Context;
 use super::outline::OutlinePane;
 use super::reader::{LayoutSpec, ReaderPane};
 use super::view::{Areas, areas};
@@ -221,6 +222,16 @@ impl App {
     #[must_use]
     pub fn document(&self) -> &Document {
         &self.library.documents[self.doc]
+    }
+
+    /// Which part of the key table applies now.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Help => Context::Help,
+            Mode::Prompt(_) => Context::Prompt,
+            Mode::Normal => Context::from(self.focus),
+        }
     }
 
     /// The screen areas for the current size (`None`: too small).

@@ -343,20 +343,11 @@ fn status(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
         where_am_i(app)
     );
     let right = match (&app.mode, &app.message) {
-        (Mode::Prompt(text), _) => format!(":{text}▏  Enter go · Esc cancel"),
-        (_, Some(message)) => visible(message).into_owned(),
-        _ => {
-            let context = match app.focus {
-                Focus::Outline => Context::Outline,
-                Focus::Reader => Context::Reader,
-                Focus::Search => Context::Search,
-            };
-            keymap::hints(context)
-                .iter()
-                .map(|(k, h)| format!("{k} {h}"))
-                .collect::<Vec<_>>()
-                .join(" · ")
+        (Mode::Prompt(text), _) => {
+            format!(":{text}▏  {}", keymap::hint_line(Context::Prompt))
         }
+        (_, Some(message)) => visible(message).into_owned(),
+        _ => keymap::hint_line(Context::from(app.focus)),
     };
     let room = (area.width as usize).saturating_sub(left.width());
     let line = Line::from(vec![
@@ -379,16 +370,9 @@ fn help(theme: Theme, area: Rect, frame: &mut Frame<'_>) {
     let mut entries: Vec<(String, bool)> = Vec::new();
     let mut last = None;
     for (context, keys, what) in keymap::help_rows() {
-        if last != Some(context) {
-            let name = match context {
-                Context::Global => "Everywhere",
-                Context::Outline => "Sections pane",
-                Context::Reader => "Text pane",
-                Context::Search => "Search (typing edits the query)",
-                Context::Prompt => ": prompt",
-            };
-            entries.push((name.to_string(), true));
-            last = Some(context);
+        if last != Some(*context) {
+            entries.push((context.title().to_string(), true));
+            last = Some(*context);
         }
         entries.push((format!("{keys:<10} {what}"), false));
     }
