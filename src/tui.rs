@@ -3,7 +3,8 @@
 //!
 //! - [`action`]: every action; [`keymap`]: the one key table.
 //! - [`app`]: state and `update`; [`outline`] and [`reader`]: the panes'
-//!   own navigation; [`view`]: layout and drawing; [`theme`]: styles.
+//!   own navigation; [`layout`]: where the panes go; [`view`]: drawing;
+//!   [`theme`]: styles.
 //!
 //! The terminal is restored on normal exit, on error, on panic and on
 //! SIGTERM, SIGHUP and SIGINT; a terminal that disappears (a closed window,
@@ -13,6 +14,7 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod layout;
 pub mod outline;
 pub mod reader;
 pub mod theme;

@@ -4,9 +4,9 @@
 
 use super::action::{Action, Focus};
 use super::keymap::Context;
+use super::layout::{Areas, areas};
 use super::outline::OutlinePane;
 use super::reader::{LayoutSpec, ReaderPane};
-use super::view::{Areas, areas};
 use crate::document::{Document, Reference};
 use crate::library::Library;
 use crate::search::{Hit, Index, Scope};

@@ -1,9 +1,10 @@
-//! Drawing: the layout as a pure function of the terminal size, and
-//! rendering every pane from `&App`. Drawing never changes state.
+//! Drawing: rendering every pane from `&App`, where [`super::layout`]
+//! puts it. Drawing never changes state.
 
 use super::action::Focus;
 use super::app::{App, Mode};
 use super::keymap::{self, Context};
+use super::layout::{Areas, MIN_SIZE, areas};
 use super::reader::Tag;
 use super::theme::Theme;
 use crate::text::visible;
@@ -13,65 +14,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-/// Smallest usable terminal.
-pub const MIN_SIZE: (u16, u16) = (50, 12);
-
-/// Where each pane goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    /// Outline pane with its border.
-    pub outline: Rect,
-    /// Reader pane with its border.
-    pub reader: Rect,
-    /// The reader's text area.
-    pub reader_text: Rect,
-    /// Search pane with its border.
-    pub search: Rect,
-    /// The query line.
-    pub query: Rect,
-    /// The result rows.
-    pub results: Rect,
-    /// The status line.
-    pub status: Rect,
-}
-
-/// Lay out a terminal of `width`×`height`. `None` when it is too small.
-#[must_use]
-pub fn areas(width: u16, height: u16, focus: Focus) -> Option<Areas> {
-    if width < MIN_SIZE.0 || height < MIN_SIZE.1 {
-        return None;
-    }
-    let status = Rect::new(0, height - 1, width, 1);
-    let body = height - 1;
-    let search_h = if focus == Focus::Search {
-        (body * 2 / 5).max(6)
-    } else {
-        5
-    };
-    let main_h = body - search_h;
-    let outline_w = (width * 3 / 10).clamp(22, 44);
-    let outline = Rect::new(0, 0, outline_w, main_h);
-    let reader = Rect::new(outline_w, 0, width - outline_w, main_h);
-    let reader_text = Rect::new(
-        reader.x + 2,
-        reader.y + 1,
-        reader.width.saturating_sub(4),
-        reader.height.saturating_sub(2),
-    );
-    let search = Rect::new(0, main_h, width, search_h);
-    let query = Rect::new(1, main_h + 1, width - 2, 1);
-    let results = Rect::new(1, main_h + 2, width - 2, search_h.saturating_sub(3));
-    Some(Areas {
-        outline,
-        reader,
-        reader_text,
-        search,
-        query,
-        results,
-        status,
-    })
-}
 
 /// Draw the whole screen.
 pub fn render(app: &App, theme: Theme, frame: &mut Frame<'_>) {
