@@ -136,7 +136,7 @@ fn measure(name: &str, doc: &Document) -> Case {
         end_frame.push(t.elapsed());
         assert!(app.reader.scroll > 0 || app.reader.lines.len() <= HEIGHT as usize);
         lines = app.reader.lines.len();
-        let _ = app.index.get();
+        let _ = app.search.index.get();
     }
     row(
         "open (App::new: outline + whole reader layout)",

@@ -27,7 +27,8 @@
 //! - `rank`: candidates, filters and scores ([`Index::search`]), with the
 //!   `bits` set of candidates;
 //! - `highlight`: matched byte ranges ([`Index::highlight`]);
-//!   [`snippet`]: the one-line excerpt of a result.
+//!   [`snippet`]: the one-line excerpt of a result;
+//! - [`IndexSlot`]: the browser's index, built on a background thread.
 
 mod bits;
 mod build;
@@ -38,10 +39,12 @@ mod highlight;
 mod map;
 pub mod query;
 mod rank;
+mod slot;
 mod snippet;
 pub(crate) mod store;
 pub mod words;
 
+pub use slot::IndexSlot;
 pub use snippet::snippet;
 pub use store::StoreError;
 

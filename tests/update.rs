@@ -305,8 +305,8 @@ fn goto_syntax() {
 fn typing_never_waits_for_the_index_and_results_follow_it() {
     let mut a = app();
     let (send, receive) = std::sync::mpsc::channel();
-    a.index = treatyview::tui::app::IndexSlot::Building(receive);
-    a.wait_for_index = false;
+    a.search.index = treatyview::search::IndexSlot::Building(receive);
+    a.search.wait_for_index = false;
     a.update(Action::FocusSearch);
     for c in "solitary".chars() {
         a.update(Action::Type(c));

@@ -2,7 +2,7 @@
 //! focus, follow-up, hits) is also carried by a letter, a symbol or an
 //! attribute, so it survives `NO_COLOR`.
 
-use super::reader::Tag;
+use super::wrap::Tag;
 use crate::document::Kind;
 use ratatui::style::{Color, Modifier, Style};
 
