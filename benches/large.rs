@@ -12,7 +12,6 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
-use treatyview::corpus;
 use treatyview::document::Document;
 use treatyview::library::{Library, from_ron, to_ron};
 use treatyview::search::{Index, Scope};
@@ -20,6 +19,7 @@ use treatyview::tui::action::Action;
 use treatyview::tui::app::App;
 use treatyview::tui::theme::Theme;
 use treatyview::tui::view;
+use treatyview_corpus as corpus;
 
 const RUNS: usize = 7;
 const WIDTH: u16 = 120;
@@ -136,7 +136,7 @@ fn measure(name: &str, doc: &Document) -> Case {
         end_frame.push(t.elapsed());
         assert!(app.reader.scroll > 0 || app.reader.lines.len() <= HEIGHT as usize);
         lines = app.reader.lines.len();
-        let _ = app.index.get();
+        let _ = app.search.index.get();
     }
     row(
         "open (App::new: outline + whole reader layout)",

@@ -1,4 +1,4 @@
-//! Search over 1,000 generated documents (`treatyview::corpus::generate`):
+//! Search over 1,000 generated documents (`treatyview_corpus::generate`):
 //! corpus size, index build time and memory, then the latency of a fixed
 //! set of queries in the default scope, as a markdown table to paste into
 //! a note.
@@ -9,9 +9,9 @@
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use treatyview::corpus;
 use treatyview::library::Library;
 use treatyview::search::{Index, Scope};
+use treatyview_corpus as corpus;
 
 /// The queries: (what they exercise, query text).
 const QUERIES: [(&str, &str); 10] = [

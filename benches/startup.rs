@@ -4,10 +4,12 @@
 //!
 //! `cargo bench --bench startup` (needs `less` on PATH).
 
-#[path = "../tests/common/mod.rs"]
-mod common;
+// The tests' pseudo-terminal harness; this bench uses part of it.
+#[path = "../tests/common/pty.rs"]
+#[allow(dead_code)]
+mod pty;
 
-use common::Pty;
+use pty::Pty;
 use std::time::{Duration, Instant};
 
 fn first_frame(program: &str, args: &[&str], marker: &str) -> Duration {

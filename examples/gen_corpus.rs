@@ -10,9 +10,9 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use treatyview::corpus;
 use treatyview::document::Kind;
 use treatyview::library::to_ron;
+use treatyview_corpus as corpus;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

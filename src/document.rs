@@ -4,7 +4,13 @@
 //! as their own list and referenced from their exact place in the text.
 //!
 //! Plain data with serde derives; no I/O and no UI. [`Document::units`]
-//! flattens the tree into the citable units that export and search use.
+//! flattens the tree into the citable units that export and search use;
+//! [`Reference`] names one of them, and [`Kind`] holds every name a
+//! paragraph's kind goes by.
+
+mod reference;
+
+pub use reference::{Citation, ParseReferenceError, Reference};
 
 use serde::{Deserialize, Serialize};
 
@@ -169,18 +175,73 @@ pub enum Kind {
     Other,
 }
 
+/// Every name of a kind, in one table: (kind, name in exports and the
+/// `search` command, badge in the reader, letter in the outline, three
+/// letters in search results).
+const KINDS: [(Kind, &str, &str, &str, &str); 6] = [
+    (
+        Kind::Introduction,
+        "introduction",
+        "INTRODUCTION",
+        "I",
+        "INT",
+    ),
+    (Kind::Positive, "positive", "POSITIVE", "+", "POS"),
+    (Kind::Concern, "concern", "CONCERN", "C", "CON"),
+    (
+        Kind::Recommendation,
+        "recommendation",
+        "RECOMMENDATION",
+        "R",
+        "REC",
+    ),
+    (
+        Kind::FollowUp,
+        "follow_up",
+        "FOLLOW-UP PROCEDURE",
+        "F",
+        "FUP",
+    ),
+    (Kind::Other, "other", "OTHER", "·", "OTH"),
+];
+
 impl Kind {
-    /// The lowercase name used in exports and on screen.
+    /// Every kind, in the order of the enum.
+    pub const ALL: [Kind; 6] = [
+        Kind::Introduction,
+        Kind::Positive,
+        Kind::Concern,
+        Kind::Recommendation,
+        Kind::FollowUp,
+        Kind::Other,
+    ];
+
+    fn row(self) -> &'static (Kind, &'static str, &'static str, &'static str, &'static str) {
+        &KINDS[self as usize]
+    }
+
+    /// The lowercase name used in exports and by the `search` command.
     #[must_use]
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::Introduction => "introduction",
-            Kind::Positive => "positive",
-            Kind::Concern => "concern",
-            Kind::Recommendation => "recommendation",
-            Kind::FollowUp => "follow_up",
-            Kind::Other => "other",
-        }
+        self.row().1
+    }
+
+    /// The reader's badge: `CONCERN`, `FOLLOW-UP PROCEDURE`.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        self.row().2
+    }
+
+    /// One letter (or sign), for the outline's narrow column.
+    #[must_use]
+    pub fn letter(self) -> &'static str {
+        self.row().3
+    }
+
+    /// Three letters, for search result lists.
+    #[must_use]
+    pub fn short(self) -> &'static str {
+        self.row().4
     }
 }
 
@@ -304,17 +365,17 @@ pub enum UnitKind {
 pub struct Unit<'a> {
     /// Paragraph or item.
     pub unit: UnitKind,
-    /// The citation reference: `24`, `24(a)`, `12(a)(v)`.
-    pub reference: String,
+    /// Where it is: `24`, `24(a)`, `12(a)(v)`.
+    pub reference: Reference,
     /// The paragraph it belongs to.
     pub paragraph: &'a Paragraph,
-    /// Item labels from the paragraph down (`["a", "v"]`), empty for the
-    /// paragraph itself.
-    pub labels: Vec<&'a str>,
     /// The section it sits in.
     pub section: &'a Section,
     /// The thematic heading it sits under.
     pub heading: Option<&'a str>,
+    /// Which topic of the document it sits in, counted from 0 across
+    /// sections: units under one heading share it.
+    pub topic: usize,
     /// Its running text.
     pub text: &'a [Inline],
     /// Follow-up mark of the unit itself.
@@ -329,32 +390,6 @@ impl Unit<'_> {
     pub fn plain(&self) -> String {
         plain(self.text)
     }
-
-    /// Human citation form: `para. 24 (a)`.
-    #[must_use]
-    pub fn citation(&self) -> String {
-        citation(self.paragraph.number, &self.labels)
-    }
-}
-
-/// `para. 24 (a) (v)` for paragraph 24, labels `a`, `v`.
-#[must_use]
-pub fn citation(number: u32, labels: &[&str]) -> String {
-    let mut out = format!("para. {number}");
-    for label in labels {
-        out.push_str(&format!(" ({label})"));
-    }
-    out
-}
-
-/// `24(a)(v)` for paragraph 24, labels `a`, `v`.
-#[must_use]
-pub fn reference(number: u32, labels: &[&str]) -> String {
-    let mut out = number.to_string();
-    for label in labels {
-        out.push_str(&format!("({label})"));
-    }
-    out
 }
 
 impl Document {
@@ -385,31 +420,27 @@ impl Document {
     #[must_use]
     pub fn units(&self) -> Vec<Unit<'_>> {
         let mut out = Vec::new();
-        for (section, topic, paragraph) in self.paragraphs() {
+        let topics = self
+            .sections
+            .iter()
+            .flat_map(|s| s.topics.iter().map(move |t| (s, t)));
+        for (topic_index, (section, topic)) in topics.enumerate() {
             let heading = topic.heading.as_deref();
-            out.push(Unit {
-                unit: UnitKind::Paragraph,
-                reference: paragraph.number.to_string(),
-                paragraph,
-                labels: Vec::new(),
-                section,
-                heading,
-                text: &paragraph.text,
-                follow_up: paragraph.follow_up,
-                depth: 0,
-            });
-            let base = Unit {
-                unit: UnitKind::Item,
-                reference: String::new(),
-                paragraph,
-                labels: Vec::new(),
-                section,
-                heading,
-                text: &[],
-                follow_up: false,
-                depth: 0,
-            };
-            push_items(&mut out, &base, &paragraph.items);
+            for paragraph in &topic.paragraphs {
+                let unit = Unit {
+                    unit: UnitKind::Paragraph,
+                    reference: Reference::paragraph(paragraph.number),
+                    paragraph,
+                    section,
+                    heading,
+                    topic: topic_index,
+                    text: &paragraph.text,
+                    follow_up: paragraph.follow_up,
+                    depth: 0,
+                };
+                out.push(unit.clone());
+                push_items(&mut out, &unit, &paragraph.items);
+            }
         }
         out
     }
@@ -417,12 +448,9 @@ impl Document {
 
 fn push_items<'a>(out: &mut Vec<Unit<'a>>, parent: &Unit<'a>, items: &'a [Item]) {
     for item in items {
-        let mut labels = parent.labels.clone();
-        labels.push(&item.label);
         let unit = Unit {
             unit: UnitKind::Item,
-            reference: reference(parent.paragraph.number, &labels),
-            labels,
+            reference: parent.reference.child(&item.label),
             text: &item.text,
             follow_up: item.follow_up,
             depth: parent.depth + 1,

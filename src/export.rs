@@ -3,12 +3,14 @@
 //! The JSON and CSV layouts are contracts that scripts and spreadsheets
 //! depend on (documented in the README): fields are added, never renamed.
 
-use crate::document::{Document, Footnote, Inline, Item, Paragraph, Section, Topic, notes, plain};
+use crate::document::{
+    Document, Footnote, Inline, Item, Paragraph, Reference, Section, Topic, notes, plain,
+};
 use crate::library::Library;
 use serde::Serialize;
 
 /// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One JSON object `{"documents": [...]}`.
     Json,
@@ -71,18 +73,18 @@ struct JsonItem {
     items: Vec<JsonItem>,
 }
 
-fn json_items(items: &[Item], parent: &str) -> Vec<JsonItem> {
+fn json_items(items: &[Item], parent: &Reference) -> Vec<JsonItem> {
     items
         .iter()
         .map(|item| {
-            let reference = format!("{parent}({})", item.label);
+            let reference = parent.child(&item.label);
             JsonItem {
                 label: item.label.clone(),
                 text: plain(&item.text),
                 footnotes: notes(&item.text),
                 follow_up: item.follow_up,
                 items: json_items(&item.items, &reference),
-                reference,
+                reference: reference.to_string(),
             }
         })
         .collect()
@@ -108,7 +110,7 @@ pub fn json(library: &Library) -> String {
                 .paragraphs()
                 .map(|(section, topic, p)| JsonParagraph {
                     number: p.number,
-                    reference: p.number.to_string(),
+                    reference: Reference::paragraph(p.number).to_string(),
                     section: &section.title,
                     heading: topic.heading.as_deref(),
                     kind: p.kind.name(),
@@ -117,7 +119,7 @@ pub fn json(library: &Library) -> String {
                     footnotes: notes(&p.text),
                     follow_up: p.follow_up,
                     pair: &p.pair,
-                    items: json_items(&p.items, &p.number.to_string()),
+                    items: json_items(&p.items, &Reference::paragraph(p.number)),
                 })
                 .collect(),
         })
@@ -158,9 +160,10 @@ pub fn csv(library: &Library) -> String {
                 .collect::<Vec<_>>()
                 .join(", ");
             let plain = unit.plain();
+            let reference = unit.reference.to_string();
             let fields = [
                 doc.symbol.as_str(),
-                &unit.reference,
+                &reference,
                 &unit.section.title,
                 unit.heading.unwrap_or(""),
                 unit.paragraph.kind.name(),

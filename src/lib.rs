@@ -11,16 +11,24 @@
 //!                                key ─▶ keymap ─▶ Action ─▶ App::update ─▶ view(&App)
 //! ```
 //!
-//! - [`document`]: the tree (sections, topics, paragraphs, items, footnotes).
-//! - [`corpus`]: synthetic documents from the seed, for benchmarks.
+//! - [`document`]: the tree (sections, topics, paragraphs, items,
+//!   footnotes), the kinds' names, and [`document::Reference`]: where a
+//!   citation points (`24(a)`), how it is cited and what text it stands for.
 //! - [`import`]: text export → tree, with a lossless check.
-//! - [`library`]: RON read/write, the embedded seed, folders of documents.
+//! - [`library`]: RON read/write, the embedded seed, folders of documents,
+//!   the one atomic file writer.
 //! - [`export`]: JSON, CSV and Markdown writers.
-//! - [`search`]: query parsing, the word index, ranking, highlights.
+//! - [`search`]: query parsing, the word index, ranking, highlights, the
+//!   index cache and the browser's background index.
 //! - [`text`]: control characters → visible placeholders.
-//! - [`tui`]: the terminal browser.
+//! - [`tui`]: the terminal browser: keymap, app, panes, layout, view.
+//!
+//! The command line (argument parsing, printing search results) is the
+//! binary's (`src/main.rs`, `src/cli/`); the generated benchmark corpus is
+//! the workspace crate `crates/corpus`.
 
-pub mod corpus;
+#![warn(missing_docs)]
+
 pub mod document;
 pub mod export;
 pub mod import;

@@ -255,7 +255,6 @@ pub fn describe_io(e: &std::io::Error) -> String {
 /// [`LoadError::Io`] naming the path: it exists, is a folder, or cannot be
 /// written.
 pub fn write_atomic(path: &Path, text: &str, force: bool) -> Result<(), LoadError> {
-    use std::io::Write;
     let fail = |message: &str| LoadError::Io {
         path: path.to_path_buf(),
         message: message.to_string(),
@@ -266,6 +265,15 @@ pub fn write_atomic(path: &Path, text: &str, force: bool) -> Result<(), LoadErro
     if path.exists() && !force {
         return Err(fail("already exists; pass --force to replace it"));
     }
+    replace_file(path, text.as_bytes()).map_err(|e| io_error(path, &e))
+}
+
+/// Put `bytes` at `path` through a temporary file beside it and a rename,
+/// so that a reader or a crash sees the old file or the new one, never
+/// half of one. The one way treatyview writes files (outputs and the
+/// search cache).
+pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -276,13 +284,12 @@ pub fn write_atomic(path: &Path, text: &str, force: bool) -> Result<(), LoadErro
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::File::create(&temp)
         .and_then(|mut f| {
-            f.write_all(text.as_bytes())?;
+            f.write_all(bytes)?;
             f.sync_all()
         })
         .and_then(|()| std::fs::rename(&temp, path));
-    if let Err(e) = result {
+    if result.is_err() {
         let _ = std::fs::remove_file(&temp);
-        return Err(io_error(path, &e));
     }
-    Ok(())
+    result
 }

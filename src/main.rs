@@ -1,5 +1,12 @@
 //! The `treatyview` command: open the browser (default), or `import`,
 //! `export` and `search` without a terminal UI.
+//!
+//! The library knows nothing of the command line: argument parsing lives
+//! here, and printing search results in [`cli::search`].
+
+mod cli {
+    pub mod search;
+}
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -7,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use treatyview::export::{self, Format};
 use treatyview::library::{self, Library, describe_io};
-use treatyview::search::{self, Scope};
+use treatyview::search::{Index, Scope};
 
 /// A terminal browser for UN treaty-body concluding observations.
 #[derive(Parser)]
@@ -42,7 +49,7 @@ enum Command {
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value = "json")]
-        format: Format,
+        format: ExportFormat,
         /// Write here instead of to standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -71,6 +78,28 @@ enum Command {
         #[arg(long)]
         no_cache: bool,
     },
+}
+
+/// `export --format`: the library's [`Format`]s as the command line names
+/// them.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    /// One JSON object `{"documents": [...]}`.
+    Json,
+    /// One row per paragraph and per item, RFC 4180.
+    Csv,
+    /// A readable document with Markdown footnotes.
+    Markdown,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(format: ExportFormat) -> Format {
+        match format {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Markdown => Format::Markdown,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -119,7 +148,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             force,
         }) => {
             let library = Library::load(&paths).map_err(|e| e.to_string())?;
-            emit(&export::render(&library, format), output.as_deref(), force)?;
+            emit(
+                &export::render(&library, format.into()),
+                output.as_deref(),
+                force,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Search {
@@ -130,9 +163,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             no_cache,
         }) => {
-            let index = search::cli::index(&paths, no_cache).map_err(|e| e.to_string())?;
+            let index = Index::for_paths(&paths, !no_cache).map_err(|e| e.to_string())?;
             let json = matches!(format, SearchFormat::Json);
-            let (out, found) = search::cli::run(&index, &query, scope, limit, json);
+            let (out, found) = cli::search::run(&index, &query, scope, limit, json);
             emit(&out, None, false)?;
             Ok(if found {
                 ExitCode::SUCCESS

@@ -1,9 +1,13 @@
 //! The terminal browser: terminal setup and restore, the blocking event
 //! loop, and the effects (`quit`, clipboard) that `App::update` asks for.
 //!
-//! - [`action`]: every action; [`keymap`]: the one key table.
-//! - [`app`]: state and `update`; [`outline`] and [`reader`]: the panes'
-//!   own navigation; [`view`]: layout and drawing; [`theme`]: styles.
+//! - [`action`]: every action; [`keymap`]: the one key table (keys →
+//!   actions, and the help and hints drawn from it).
+//! - [`app`]: the state and `update`, routing actions to the panes.
+//! - [`panes`]: outline, reader, search results and help, each with its
+//!   state, navigation and drawing; [`list`]: the selection they share.
+//! - [`layout`]: where the panes go; [`view`]: the frame, the status line
+//!   and overlays; [`wrap`]: styled lines; [`theme`]: styles.
 //!
 //! The terminal is restored on normal exit, on error, on panic and on
 //! SIGTERM, SIGHUP and SIGINT; a terminal that disappears (a closed window,
@@ -13,10 +17,12 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
-pub mod outline;
-pub mod reader;
+pub mod layout;
+pub mod list;
+pub mod panes;
 pub mod theme;
 pub mod view;
+pub mod wrap;
 
 use crate::library::Library;
 use action::Action;
@@ -126,16 +132,12 @@ pub fn run(library: Library) -> Result<(), TuiError> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let theme = Theme::from_env();
-    let mut app = App::new_quick(library, size.width, size.height);
-    app.wait_for_index = false;
+    let mut app = App::browser(library, size.width, size.height);
     loop {
         terminal.draw(|frame| view::render(&app, theme, frame))?;
-        // The rest of the layout, and the index, once the first frame is
-        // out; then the frame again, now with the position indicator.
-        if app.finish_layout() {
+        if app.after_frame() {
             continue;
         }
-        app.index.start();
         let action = loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
@@ -168,13 +170,7 @@ pub fn run(library: Library) -> Result<(), TuiError> {
 /// Turn a terminal event into an action through the keymap.
 fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
-        // Any key closes the help overlay.
-        Event::Key(key) if key.kind != KeyEventKind::Release && app.mode == app::Mode::Help => {
-            Some(Action::Help)
-        }
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::lookup(key, app.focus, matches!(app.mode, app::Mode::Prompt(_)))
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::lookup(key, app.context()),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {
                 column: m.column,

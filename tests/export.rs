@@ -1,13 +1,9 @@
 //! `export` as scripts and spreadsheets see it, and the `import`/`export`
 //! commands from the real binary.
 
-use std::process::Command;
+use crate::common::bin;
 use treatyview::export::{csv, json, markdown};
 use treatyview::library::Library;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_treatyview"))
-}
 
 #[test]
 fn json_follows_the_documented_contract() {

@@ -2,9 +2,7 @@
 //! drawn as visible placeholders everywhere (reader, outline, status line,
 //! exports) and never reach the terminal.
 
-mod common;
-
-use common::Pty;
+use crate::common::{Pty, bin};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use treatyview::document::{Document, Inline};
@@ -147,7 +145,7 @@ fn search_pane_and_search_command_neutralise_controls() {
     let path = dir.join("evil.ron");
     std::fs::write(&path, to_ron(&hostile())).unwrap();
     let run = |format: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
+        let out = bin()
             .args([
                 "search",
                 "hostile",

@@ -1,12 +1,11 @@
 //! Bad input gets a one-line error naming the line; the importer and the
 //! RON loader never panic, whatever they are fed.
 
+use crate::common::{SEED, cases};
 use proptest::prelude::*;
 use std::path::Path;
 use treatyview::import::{ImportError, import, import_bytes};
 use treatyview::library::from_ron;
-
-const SEED: &str = include_str!("../assets/CAT-C-KAZ-CO-4.txt");
 
 fn err(input: &str) -> String {
     import(input, Some("X/1")).unwrap_err().to_string()
@@ -111,17 +110,8 @@ fn unknown_field_is_refused_with_its_place() {
     assert!(e.starts_with("u.ron:5:"), "{e}");
 }
 
-/// Cases per property: 2,000 in `cargo test`; set `PROPTEST_CASES` for a
-/// long run (see the README).
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2000)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(cases(2000)))]
 
     #[test]
     fn importer_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {

@@ -2,11 +2,10 @@
 //! reader can check against `assets/CAT-C-KAZ-CO-4.txt`, the shipped RON
 //! reproduced byte for byte, and the RON round trip.
 
+use crate::common::SEED;
 use treatyview::document::{Document, Inline, Kind, plain};
 use treatyview::import::import;
 use treatyview::library::{EMBEDDED_RON, from_ron, to_ron};
-
-const SEED: &str = include_str!("../assets/CAT-C-KAZ-CO-4.txt");
 
 fn seed() -> Document {
     import(SEED, None).expect("the seed imports")

@@ -3,18 +3,12 @@
 //! comes out, in order. The lossless check never passes a tree that lost
 //! text.
 
+use crate::common::cases;
 use proptest::prelude::*;
 use std::path::Path;
 use treatyview::document::{Inline, plain};
 use treatyview::import::import;
 use treatyview::library::{Library, from_ron, to_ron};
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(300)
-}
 
 /// A word: typical prose tokens, typography and other scripts.
 fn word() -> impl Strategy<Value = String> {
@@ -186,7 +180,7 @@ fn exported_words(json: &serde_json::Value) -> (Vec<String>, Vec<String>) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
 
     #[test]
     fn import_ron_load_export_keeps_every_word_in_order(paras in proptest::collection::vec(para(), 1..8)) {

@@ -1,8 +1,7 @@
 //! The real binary in a real pseudo-terminal: start, navigate, quit, and
 //! the terminal is left as it was found.
 
-mod common;
-use common::Pty;
+use crate::common::{Pty, bin};
 
 #[test]
 fn read_jump_pair_back_footnotes_and_quit() {
@@ -28,9 +27,7 @@ fn read_jump_pair_back_footnotes_and_quit() {
 
 #[test]
 fn not_a_terminal_points_to_export_and_search() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
-        .output()
-        .unwrap();
+    let out = bin().output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -99,10 +96,7 @@ fn rapid_resizes_while_scrolling_and_searching() {
 #[test]
 fn unreadable_paths_get_one_line_errors() {
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
-            .args(args)
-            .output()
-            .unwrap();
+        let out = bin().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert_eq!(err.lines().count(), 1, "{err}");
@@ -172,12 +166,7 @@ fn type_a_query_open_a_result_and_step_through_hits() {
 
 #[test]
 fn search_command_prints_results_and_exits_like_grep() {
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| bin().args(args).output().unwrap();
     let out = run(&["search", "solitary confinement"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
@@ -222,7 +211,7 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
     doc.symbol = "CAT/C/XYZ/CO/1".into();
     std::fs::write(docs.join("b.ron"), treatyview::library::to_ron(&doc)).unwrap();
     let run = |extra: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
+        let out = bin()
             .args(["search", "solitary confinement", docs.to_str().unwrap()])
             .args(extra)
             .env("TREATYVIEW_CACHE_DIR", &cache)

@@ -58,12 +58,15 @@ fn the_readme_json_example_names_real_fields() {
 #[test]
 fn the_readme_search_example_is_what_search_prints() {
     let example: serde_json::Value = serde_json::from_str(block("json", "\"highlights\"")).unwrap();
-    let (out, found) = treatyview::search::cli::run(
-        &treatyview::search::Index::build(&treatyview::library::Library::embedded()),
-        "работа",
-        treatyview::search::Scope::ConcernsRecommendations,
-        50,
-        true,
+    // What `treatyview search работа --format json` prints (scope cr,
+    // limit 50), and whether it exits 0.
+    let output = crate::common::bin()
+        .args(["search", "работа", "--format", "json"])
+        .output()
+        .unwrap();
+    let (out, found) = (
+        String::from_utf8(output.stdout).unwrap(),
+        output.status.success(),
     );
     assert!(found);
     let real: serde_json::Value = serde_json::from_str(&out).unwrap();

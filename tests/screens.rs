@@ -1,6 +1,7 @@
 //! Whole screens drawn into ratatui's `TestBackend`, snapshotted with
 //! insta at 80×24 and 120×40. Review snapshot diffs like code.
 
+use crate::common::goto;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use treatyview::library::Library;
@@ -19,14 +20,6 @@ fn screen(app: &App) -> String {
 
 fn app(width: u16, height: u16) -> App {
     App::new(Library::embedded(), width, height)
-}
-
-fn goto(app: &mut App, text: &str) {
-    app.update(Action::GotoPrompt);
-    for c in text.chars() {
-        app.update(Action::Type(c));
-    }
-    app.update(Action::Submit);
 }
 
 #[test]

@@ -248,17 +248,8 @@ fn limit_keeps_the_best() {
     assert_eq!(top, all[..5]);
 }
 
-/// Cases per property: 2,000 in `cargo test`; `PROPTEST_CASES` for a long
-/// run (see the README).
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2000)
-}
-
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(cases()))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(crate::common::cases(2000)))]
 
     /// Any query, including syntax fragments, quotes, controls and
     /// Cyrillic, gives results whose highlights lie on character

@@ -2,21 +2,14 @@
 //! terminal: what the reader shows, where the outline points, what the
 //! status line says.
 
+use crate::common::goto;
+use treatyview::document::Reference as Anchor;
 use treatyview::library::Library;
 use treatyview::tui::action::{Action, Focus};
-use treatyview::tui::app::{App, Effect, Mode, parse_goto};
-use treatyview::tui::reader::Anchor;
+use treatyview::tui::app::{App, Effect, Mode};
 
 fn app() -> App {
     App::new(Library::embedded(), 80, 24)
-}
-
-fn goto(app: &mut App, text: &str) {
-    app.update(Action::GotoPrompt);
-    for c in text.chars() {
-        app.update(Action::Type(c));
-    }
-    app.update(Action::Submit);
 }
 
 fn at(app: &App) -> Anchor {
@@ -294,6 +287,11 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
     assert_eq!(at(&a), para(2));
 }
 
+/// What the `:` prompt reads.
+fn parse_goto(text: &str) -> Option<Anchor> {
+    text.parse().ok()
+}
+
 #[test]
 fn goto_syntax() {
     assert_eq!(parse_goto("26"), Some(para(26)));
@@ -307,8 +305,8 @@ fn goto_syntax() {
 fn typing_never_waits_for_the_index_and_results_follow_it() {
     let mut a = app();
     let (send, receive) = std::sync::mpsc::channel();
-    a.index = treatyview::tui::app::IndexSlot::Building(receive);
-    a.wait_for_index = false;
+    a.search.index = treatyview::search::IndexSlot::Building(receive);
+    a.search.wait_for_index = false;
     a.update(Action::FocusSearch);
     for c in "solitary".chars() {
         a.update(Action::Type(c));

@@ -7,14 +7,50 @@
 //! time, in load order, and the treatyview version. A later search over the
 //! same paths uses the index only if the stamp still matches; otherwise it
 //! reads the documents again and replaces the cache. `--no-cache` skips it.
+//! [`Index::for_paths`] is the way in.
 //!
 //! The cache folder is `$TREATYVIEW_CACHE_DIR`, else
 //! `$XDG_CACHE_HOME/treatyview`, else `~/.cache/treatyview`. A cache that
 //! cannot be read or written costs time, never a result.
 
-use super::{Index, WordHasher};
+use super::Index;
+use super::map::WordHasher;
+use crate::library::{self, Library, LoadError};
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+
+impl Index {
+    /// The index over RON files and folders, as the `search` command uses
+    /// it: the embedded document's when `paths` is empty; else the cached
+    /// one when it is current, or one built now and cached. `use_cache`
+    /// false neither reads nor writes the cache.
+    ///
+    /// # Errors
+    /// A file or folder that cannot be read or parsed.
+    pub fn for_paths(paths: &[PathBuf], use_cache: bool) -> Result<Index, LoadError> {
+        if paths.is_empty() {
+            return Ok(Index::build(&Library::embedded()));
+        }
+        let files = library::files(paths)?;
+        // Without a cache folder or a stamp the index is simply built.
+        let cached = folder()
+            .filter(|_| use_cache)
+            .and_then(|folder| Some((Stamp::of(&files).ok()?, folder)));
+        if let Some((stamp, folder)) = &cached
+            && let Some(index) = load(folder, stamp)
+        {
+            return Ok(index);
+        }
+        let loaded = Library::load_files(&files)?;
+        let stamp = cached.as_ref().map_or(&[][..], |(stamp, _)| stamp.bytes());
+        let index = Index::build_stamped(&loaded, stamp);
+        if let Some((stamp, folder)) = &cached {
+            // A cache that cannot be written only costs time next run.
+            let _ = save(folder, stamp, &index);
+        }
+        Ok(index)
+    }
+}
 
 /// Where index caches live, if a folder can be named.
 #[must_use]
@@ -90,12 +126,7 @@ pub fn load(folder: &Path, stamp: &Stamp) -> Option<Index> {
 /// When the folder or the file cannot be written.
 pub fn save(folder: &Path, stamp: &Stamp, index: &Index) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)?;
-    let target = folder.join(&stamp.name);
-    let temporary = target.with_extension(format!("tmp{}", std::process::id()));
-    std::fs::write(&temporary, index.bytes())?;
-    std::fs::rename(&temporary, &target).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
-    })
+    library::replace_file(&folder.join(&stamp.name), index.bytes())
 }
 
 #[cfg(test)]

@@ -20,7 +20,8 @@
 //! | `POSTING_STARTS`, `POSTINGS` | u32 offsets (words + 1) into (unit, occurrences) pairs (u32, u32) |
 //! | `SYMBOL_STARTS`, `SYMBOLS` | u32 offsets (documents + 1) into the document symbols |
 
-use super::{HitUnit, Kind};
+use super::HitUnit;
+use crate::document::Kind;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -46,15 +47,6 @@ const SECTIONS: usize = 14;
 
 const FIXED_SIZE: usize = 20;
 const NONE: u32 = u32::MAX;
-
-const KINDS: [Kind; 6] = [
-    Kind::Introduction,
-    Kind::Positive,
-    Kind::Concern,
-    Kind::Recommendation,
-    Kind::FollowUp,
-    Kind::Other,
-];
 
 /// The fixed-size facts of a unit.
 #[derive(Debug, Clone, Copy)]
@@ -124,7 +116,7 @@ impl Writer {
                 _ => NONE,
             },
         );
-        let kind = KINDS.iter().position(|k| *k == f.kind).unwrap_or(5) as u8;
+        let kind = Kind::ALL.iter().position(|k| *k == f.kind).unwrap_or(5) as u8;
         let tag = match f.unit {
             HitUnit::Paragraph => 0,
             HitUnit::Item => 1,
@@ -456,7 +448,7 @@ impl Store {
             doc: u32_at(b, at),
             paragraph: u32_at(b, at + 4),
             heading: (heading != NONE && (heading as usize) < self.units).then_some(heading),
-            kind: KINDS[usize::from(b[at + 16]).min(5)],
+            kind: Kind::ALL[usize::from(b[at + 16]).min(5)],
             unit: match b[at + 17] {
                 0 => HitUnit::Paragraph,
                 1 => HitUnit::Item,

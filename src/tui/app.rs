@@ -1,79 +1,17 @@
 //! The browser's state and its one entry point for change,
 //! [`App::update`], which only ever matches an [`Action`]. Each pane owns
-//! its navigation; the app routes actions and records jumps.
+//! its state and navigation; the document answers what a reference says;
+//! the app routes actions between them and records jumps.
 
 use super::action::{Action, Focus};
-use super::outline::OutlinePane;
-use super::reader::{Anchor, LayoutSpec, ReaderPane};
-use super::view::{Areas, areas};
-use crate::document::{Document, plain};
+use super::keymap::Context;
+use super::layout::{Areas, areas};
+use super::panes::outline::{Node, OutlinePane};
+use super::panes::reader::{LayoutSpec, ReaderPane};
+use super::panes::search::SearchPane;
+use crate::document::{Document, Reference};
 use crate::library::Library;
-use crate::search::{Hit, Index, Scope};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
-
-/// The search index, built on a background thread so that the first frame
-/// never waits for it.
-pub enum IndexSlot {
-    /// Not started: the library to index.
-    Unstarted(Arc<Library>),
-    /// Being built; the builder sends it here.
-    Building(Receiver<Index>),
-    /// Built.
-    Ready(Box<Index>),
-}
-
-impl IndexSlot {
-    /// Start the build on a background thread, if it has not started.
-    pub fn start(&mut self) {
-        if let IndexSlot::Unstarted(library) = self {
-            let library = Arc::clone(library);
-            let (send, receive) = channel();
-            std::thread::spawn(move || {
-                let _ = send.send(Index::build(&library));
-            });
-            *self = IndexSlot::Building(receive);
-        }
-    }
-
-    /// The index, starting the build and waiting for it if need be.
-    ///
-    /// # Panics
-    /// If the building thread panicked.
-    pub fn get(&mut self) -> &Index {
-        self.start();
-        if let IndexSlot::Building(receive) = self {
-            *self = IndexSlot::Ready(Box::new(
-                receive.recv().expect("the index builder finished"),
-            ));
-        }
-        match self {
-            IndexSlot::Ready(index) => index,
-            _ => unreachable!("built above"),
-        }
-    }
-
-    /// The index if it is already built.
-    #[must_use]
-    pub fn ready(&self) -> Option<&Index> {
-        match self {
-            IndexSlot::Ready(index) => Some(index),
-            _ => None,
-        }
-    }
-
-    /// Take the index if the builder has delivered it; true when it has
-    /// just arrived.
-    pub fn poll(&mut self) -> bool {
-        if let IndexSlot::Building(receive) = self
-            && let Ok(index) = receive.try_recv()
-        {
-            *self = IndexSlot::Ready(Box::new(index));
-            return true;
-        }
-        false
-    }
-}
 
 /// What is on top of the panes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,48 +33,10 @@ pub enum Effect {
     Copy(String),
 }
 
-/// The search pane's state.
-#[derive(Debug, Clone, Default)]
-pub struct SearchPane {
-    /// The query line.
-    pub query: String,
-    /// The scope.
-    pub scope: Scope,
-    /// Ranked results.
-    pub results: Vec<Hit>,
-    /// Selected result.
-    pub selected: usize,
-    /// First visible result.
-    pub offset: usize,
-    /// Visible results.
-    pub height: usize,
-}
-
-impl SearchPane {
-    fn move_by(&mut self, delta: isize) {
-        self.selected = self
-            .selected
-            .saturating_add_signed(delta)
-            .min(self.results.len().saturating_sub(1));
-        let h = self.height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
-    }
-}
-
 /// Everything the browser shows.
 pub struct App {
     /// The open documents.
     pub library: Arc<Library>,
-    /// Their search index (built off the UI thread).
-    pub index: IndexSlot,
-    /// Whether a search waits for the index to be built (true) or shows
-    /// "indexing" and runs when it arrives (the terminal browser: typing
-    /// never waits).
-    pub wait_for_index: bool,
     /// Which pane has the keys.
     pub focus: Focus,
     /// Overlay or prompt.
@@ -147,14 +47,14 @@ pub struct App {
     pub outline: OutlinePane,
     /// Reader pane.
     pub reader: ReaderPane,
-    /// Search pane.
+    /// Search pane, with the index it searches.
     pub search: SearchPane,
     /// Footnotes shown under the text.
     pub footnotes: bool,
     /// The query whose words are highlighted in the reader.
     pub highlighted: Option<String>,
     /// Where jumps started, newest last.
-    pub jumps: Vec<(usize, Anchor)>,
+    pub jumps: Vec<(usize, Reference)>,
     /// A one-off message for the status line.
     pub message: Option<String>,
     /// Terminal size.
@@ -175,10 +75,31 @@ impl App {
 
     /// Like [`App::new`], but only the document's first screens are laid
     /// out, enough for the first frame; [`App::finish_layout`] does the
-    /// rest once that frame is out. The browser starts this way.
+    /// rest once that frame is out.
     #[must_use]
     pub fn new_quick(library: Library, width: u16, height: u16) -> Self {
         Self::with_layout(library, width, height, true)
+    }
+
+    /// The terminal browser as it starts: the first screens laid out, and
+    /// searches that never wait for the index (they show "indexing" and
+    /// run when it arrives). After each frame, [`App::after_frame`] does
+    /// what the first frame did not wait for.
+    #[must_use]
+    pub fn browser(library: Library, width: u16, height: u16) -> Self {
+        let mut app = Self::new_quick(library, width, height);
+        app.search.wait_for_index = false;
+        app
+    }
+
+    /// Work put off until a frame is out: the rest of the layout (true:
+    /// draw again, now with the position indicator), then the index.
+    pub fn after_frame(&mut self) -> bool {
+        if self.finish_layout() {
+            return true;
+        }
+        self.search.index.start();
+        false
     }
 
     /// Lay out the whole document if only its first screens are; true
@@ -193,18 +114,16 @@ impl App {
 
     fn with_layout(library: Library, width: u16, height: u16, quick: bool) -> Self {
         let library = Arc::new(library);
-        let index = IndexSlot::Unstarted(Arc::clone(&library));
         let outline = OutlinePane::new(&library);
+        let search = SearchPane::new(&library);
         let mut app = Self {
             library,
-            index,
-            wait_for_index: true,
             focus: Focus::Outline,
             mode: Mode::Normal,
             doc: 0,
             outline,
             reader: ReaderPane::default(),
-            search: SearchPane::default(),
+            search,
             footnotes: true,
             highlighted: None,
             jumps: Vec::new(),
@@ -221,6 +140,16 @@ impl App {
     #[must_use]
     pub fn document(&self) -> &Document {
         &self.library.documents[self.doc]
+    }
+
+    /// Which part of the key table applies now.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Help => Context::Help,
+            Mode::Prompt(_) => Context::Prompt,
+            Mode::Normal => Context::from(self.focus),
+        }
     }
 
     /// The screen areas for the current size (`None`: too small).
@@ -251,7 +180,7 @@ impl App {
             return;
         }
         self.layout_key = Some(key);
-        let index = self.index.ready();
+        let index = self.search.index.ready();
         let query = self.highlighted.clone();
         let highlight = move |text: &str| match (&query, index) {
             (Some(q), Some(index)) => index.highlight(q, text),
@@ -279,20 +208,15 @@ impl App {
         if let Some(a) = self.areas() {
             self.outline
                 .set_height(a.outline.height.saturating_sub(2) as usize);
-            self.search.height = a.results.height as usize;
+            self.search.list.height = a.results.height as usize;
         }
     }
 
     /// The citation of the unit at the top of the reader.
     #[must_use]
     pub fn citation(&self) -> String {
-        let anchor = self.reader.current().unwrap_or_default();
-        let labels: Vec<&str> = anchor.labels.iter().map(String::as_str).collect();
-        format!(
-            "{}, {}",
-            self.document().symbol,
-            crate::document::citation(anchor.paragraph, &labels)
-        )
+        self.document()
+            .cite(&self.reader.current().unwrap_or_default())
     }
 
     /// Apply an action. Returns what the event loop must do, if anything.
@@ -328,8 +252,8 @@ impl App {
             Action::Submit => {
                 let text = text.clone();
                 self.mode = Mode::Normal;
-                match parse_goto(&text) {
-                    Some(anchor) if self.reader.line_of(&anchor).is_some() => {
+                match text.parse::<Reference>() {
+                    Ok(anchor) if self.reader.line_of(&anchor).is_some() => {
                         self.jump_to(self.doc, &anchor);
                     }
                     _ => {
@@ -346,7 +270,6 @@ impl App {
 
     #[allow(clippy::too_many_lines)] // one arm per action
     fn normal(&mut self, action: Action) -> Option<Effect> {
-        let page = self.reader.height.max(2) as isize;
         match action {
             Action::Help => self.mode = Mode::Help,
             Action::GotoPrompt => self.mode = Mode::Prompt(String::new()),
@@ -410,143 +333,60 @@ impl App {
             Action::Scroll { column, row, lines } => self.scroll_at(column, row, lines),
             Action::Click { column, row } => self.click(column, row),
             Action::Escape => self.set_focus(self.back_focus),
-            action if self.focus == Focus::Search => self.search_action(action),
-            action if self.focus == Focus::Outline => self.outline_action(action, page),
-            action => self.reader_action(action, page),
-        }
-        None
-    }
-
-    fn reader_action(&mut self, action: Action, page: isize) {
-        let before = self.reader.scroll;
-        match action {
-            Action::Down => self.reader.scroll_by(1),
-            Action::Up => self.reader.scroll_by(-1),
-            Action::HalfPageDown => self.reader.scroll_by(page / 2),
-            Action::HalfPageUp => self.reader.scroll_by(-page / 2),
-            Action::PageDown => self.reader.scroll_by(page - 1),
-            Action::PageUp => self.reader.scroll_by(-(page - 1)),
-            Action::Top | Action::Bottom => {
-                self.push_jump();
-                let line = if action == Action::Top { 0 } else { usize::MAX };
-                self.reader.scroll_to_line(line);
-            }
-            _ => {}
-        }
-        if before != self.reader.scroll {
-            self.sync_outline();
-        }
-    }
-
-    fn outline_action(&mut self, action: Action, page: isize) {
-        let rows = self.outline.height.max(2) as isize;
-        let _ = page;
-        match action {
-            Action::Down => self.outline.move_by(1),
-            Action::Up => self.outline.move_by(-1),
-            Action::HalfPageDown => self.outline.move_by(rows / 2),
-            Action::HalfPageUp => self.outline.move_by(-rows / 2),
-            Action::PageDown => self.outline.move_by(rows - 1),
-            Action::PageUp => self.outline.move_by(-(rows - 1)),
-            Action::Top => self.outline.select(0),
-            Action::Bottom => self.outline.select(usize::MAX),
-            Action::Collapse => self.outline.collapse(&self.library),
-            Action::Expand => self.outline.expand(&self.library),
-            Action::Open => {
+            Action::Open if self.focus == Focus::Search => self.open_result(),
+            Action::Open if self.focus == Focus::Outline => {
                 self.push_jump();
                 self.follow_outline();
                 self.set_focus(Focus::Reader);
-                return;
             }
-            _ => return,
+            action if self.focus == Focus::Search => {
+                self.search.handle(action);
+            }
+            action if self.focus == Focus::Outline => {
+                if self.outline.handle(action, &self.library) {
+                    self.follow_outline();
+                }
+            }
+            Action::Top | Action::Bottom => {
+                self.push_jump();
+                let line = if action == Action::Top { 0 } else { usize::MAX };
+                let before = self.reader.scroll;
+                self.reader.scroll_to_line(line);
+                if before != self.reader.scroll {
+                    self.sync_outline();
+                }
+            }
+            action => {
+                if self.reader.handle(action) {
+                    self.sync_outline();
+                }
+            }
         }
-        self.follow_outline();
-    }
-
-    fn search_action(&mut self, action: Action) {
-        match action {
-            Action::Type(c) => {
-                self.search.query.push(c);
-                self.run_search();
-            }
-            Action::Backspace => {
-                self.search.query.pop();
-                self.run_search();
-            }
-            Action::ClearQuery => {
-                self.search.query.clear();
-                self.run_search();
-            }
-            Action::CycleScope => {
-                self.search.scope = self.search.scope.next();
-                self.run_search();
-            }
-            Action::Down => self.search.move_by(1),
-            Action::Up => self.search.move_by(-1),
-            Action::PageDown => self.search.move_by(self.search.height.max(2) as isize - 1),
-            Action::PageUp => self
-                .search
-                .move_by(-(self.search.height.max(2) as isize - 1)),
-            Action::Open => self.open_result(),
-            _ => {}
-        }
-    }
-
-    /// Run the query line against the index. In the browser
-    /// (`wait_for_index` off) a query typed before the index is built
-    /// waits for it: see [`App::search_waiting`] and [`App::tick`].
-    pub fn run_search(&mut self) {
-        self.search.selected = 0;
-        self.search.offset = 0;
-        self.search.results = Vec::new();
-        if self.search.query.trim().is_empty() {
-            return;
-        }
-        self.index.start();
-        self.index.poll();
-        if self.index.ready().is_none() && !self.wait_for_index {
-            return;
-        }
-        self.search.results = self
-            .index
-            .get()
-            .search(&self.search.query, self.search.scope, 500);
+        None
     }
 
     /// A query is typed but the index is still being built.
     #[must_use]
     pub fn search_waiting(&self) -> bool {
-        !self.search.query.trim().is_empty() && self.index.ready().is_none()
+        self.search.waiting()
     }
 
     /// Between key presses: run a search that waited for the index.
     /// Returns true when the screen changed.
     pub fn tick(&mut self) -> bool {
-        let waiting = self.search_waiting();
-        if self.index.poll() && waiting {
-            self.run_search();
-            return true;
-        }
-        false
+        self.search.tick()
     }
 
     fn open_result(&mut self) {
-        let Some(hit) = self.search.results.get(self.search.selected).cloned() else {
+        let Some(hit) = self.search.selected_hit().cloned() else {
             return;
         };
         self.push_jump();
         self.highlighted = Some(self.search.query.clone());
         self.doc = hit.doc;
         self.relayout();
-        let anchor = Anchor {
-            paragraph: hit.paragraph,
-            labels: hit.labels.clone(),
-        };
-        if !self.reader.scroll_to(&anchor) {
-            self.reader.scroll_to(&Anchor {
-                paragraph: hit.paragraph,
-                labels: Vec::new(),
-            });
+        if !self.reader.scroll_to(&hit.at()) {
+            self.reader.scroll_to(&Reference::paragraph(hit.paragraph));
         }
         self.sync_outline();
         self.set_focus(Focus::Reader);
@@ -577,16 +417,10 @@ impl App {
             ));
             return;
         };
-        self.jump_to(
-            self.doc,
-            &Anchor {
-                paragraph: target,
-                labels: Vec::new(),
-            },
-        );
+        self.jump_to(self.doc, &Reference::paragraph(target));
     }
 
-    fn jump_to(&mut self, doc: usize, anchor: &Anchor) {
+    fn jump_to(&mut self, doc: usize, anchor: &Reference) {
         self.push_jump();
         self.show_doc(doc);
         self.reader.scroll_to(anchor);
@@ -618,14 +452,11 @@ impl App {
             return;
         };
         self.show_doc(row.target.0);
-        let anchor = Anchor {
-            paragraph: row.target.1,
-            labels: Vec::new(),
-        };
+        let anchor = Reference::paragraph(row.target.1);
         let line = self.reader.line_of(&anchor).unwrap_or(0);
         // A heading row shows its heading, not just its first paragraph.
         let line = match row.node {
-            super::outline::Node::Heading(..) | super::outline::Node::Section(..) => self
+            Node::Heading(..) | Node::Section(..) => self
                 .reader
                 .headings
                 .iter()
@@ -665,16 +496,13 @@ impl App {
         if a.outline.contains(pos) && row > a.outline.y && row + 1 < a.outline.bottom() {
             self.set_focus(Focus::Outline);
             self.outline
-                .select(self.outline.offset + usize::from(row - a.outline.y - 1));
+                .select_visible(usize::from(row - a.outline.y - 1));
             self.follow_outline();
         } else if a.reader.contains(pos) {
             self.set_focus(Focus::Reader);
         } else if a.results.contains(pos) {
             self.set_focus(Focus::Search);
-            let index = self.search.offset + usize::from(row - a.results.y);
-            if index < self.search.results.len() {
-                self.search.selected = index;
-            }
+            self.search.select_visible(usize::from(row - a.results.y));
         } else if a.search.contains(pos) {
             self.set_focus(Focus::Search);
         }
@@ -683,65 +511,10 @@ impl App {
     /// `SYMBOL, para. N (a): text` for the unit at the top of the reader;
     /// for a paragraph, its items follow its own text.
     fn copy_text(&self) -> String {
-        let anchor = self.reader.current().unwrap_or_default();
-        let doc = self.document();
-        let Some(p) = doc.paragraph(anchor.paragraph) else {
-            return self.citation();
-        };
-        let mut text = String::new();
-        if anchor.labels.is_empty() {
-            text.push_str(&plain(&p.text));
-            append_items(&mut text, &p.items);
-        } else {
-            let mut items = &p.items;
-            let mut found = None;
-            for label in &anchor.labels {
-                found = items.iter().find(|i| &i.label == label);
-                if let Some(item) = found {
-                    items = &item.items;
-                }
-            }
-            if let Some(item) = found {
-                text.push_str(&plain(&item.text));
-                append_items(&mut text, &item.items);
-            }
+        let here = self.reader.current().unwrap_or_default();
+        match self.document().text_of(&here) {
+            Some(text) => format!("{}: {text}", self.citation()),
+            None => self.citation(),
         }
-        format!("{}: {text}", self.citation())
     }
-}
-
-fn append_items(out: &mut String, items: &[crate::document::Item]) {
-    for item in items {
-        out.push_str(&format!(" ({}) {}", item.label, plain(&item.text)));
-        append_items(out, &item.items);
-    }
-}
-
-/// `26`, `24a`, `24 (a)`, `12(a)(v)` → an anchor.
-#[must_use]
-pub fn parse_goto(text: &str) -> Option<Anchor> {
-    let text = text.trim();
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let paragraph = text[..digits].parse().ok()?;
-    let rest: String = text[digits..]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let labels: Vec<String> = if rest.contains('(') {
-        rest.split(['(', ')'])
-            .filter(|s| !s.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    } else if rest.is_empty() {
-        Vec::new()
-    } else {
-        vec![rest.to_lowercase()]
-    };
-    if labels
-        .iter()
-        .any(|l| !l.chars().all(|c| c.is_ascii_alphabetic()))
-    {
-        return None;
-    }
-    Some(Anchor { paragraph, labels })
 }

@@ -2,7 +2,7 @@
 //! focus, follow-up, hits) is also carried by a letter, a symbol or an
 //! attribute, so it survives `NO_COLOR`.
 
-use super::reader::Tag;
+use super::wrap::Tag;
 use crate::document::Kind;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -96,31 +96,5 @@ impl Theme {
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
-    }
-}
-
-/// One letter for a kind, for narrow columns.
-#[must_use]
-pub fn kind_letter(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Introduction => "I",
-        Kind::Positive => "+",
-        Kind::Concern => "C",
-        Kind::Recommendation => "R",
-        Kind::FollowUp => "F",
-        Kind::Other => "·",
-    }
-}
-
-/// Three letters for a kind, for result lists.
-#[must_use]
-pub fn kind_short(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Introduction => "INT",
-        Kind::Positive => "POS",
-        Kind::Concern => "CON",
-        Kind::Recommendation => "REC",
-        Kind::FollowUp => "FUP",
-        Kind::Other => "OTH",
     }
 }

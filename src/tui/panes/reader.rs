@@ -1,62 +1,23 @@
 //! The reader pane: the document laid out as wrapped, styled lines for one
-//! width, and the scrolling over them.
+//! width, the scrolling over them, and their drawing.
 //!
 //! Layout is a pure function of (document, width, footnotes on/off,
 //! highlighter), rebuilt when one of those changes; scrolling keeps the
-//! current paragraph in view across rebuilds.
+//! current paragraph in view across rebuilds. Each line knows the unit
+//! ([`Reference`]) it belongs to.
 
-use crate::document::{Document, Footnote, Inline, Item, Kind, Paragraph};
-use crate::text::{columns, visible};
+use super::{Look, block, fit};
+use crate::document::{Document, Footnote, Inline, Item, Paragraph, Reference};
+use crate::text::visible;
+use crate::tui::action::Action;
+use crate::tui::layout;
+use crate::tui::wrap::{Line, Tag, split_hits, wrap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Paragraph as Text;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
-
-/// What a piece of text is, for styling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tag {
-    /// Running text.
-    Text,
-    /// Document title.
-    Title,
-    /// Symbol, committee, State party.
-    Meta,
-    /// `A. Introduction`.
-    Section,
-    /// A thematic heading.
-    Heading,
-    /// The paragraph number.
-    Number,
-    /// An item label `(a)`.
-    Label,
-    /// A paragraph's kind badge.
-    Kind(Kind),
-    /// Articles, counterparts.
-    Articles,
-    /// The follow-up badge.
-    FollowUp,
-    /// A footnote marker `[14]` in the text.
-    NoteMark,
-    /// A footnote's text shown under the unit.
-    Note,
-    /// A word matching the search.
-    Hit,
-}
-
-/// A place in the document a line belongs to: a paragraph, or one of its
-/// items by label path.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Anchor {
-    /// Paragraph number.
-    pub paragraph: u32,
-    /// Item labels from the paragraph down.
-    pub labels: Vec<String>,
-}
-
-/// One screen line: styled pieces.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line {
-    /// Text and tag pieces, left to right.
-    pub pieces: Vec<(String, Tag)>,
-}
 
 /// The laid-out document and the reader's scroll position.
 #[derive(Debug, Clone, Default)]
@@ -64,7 +25,7 @@ pub struct ReaderPane {
     /// Every line at the current width.
     pub lines: Vec<Line>,
     /// For each line, the unit it belongs to (`None` for the header).
-    pub anchors: Vec<Option<Anchor>>,
+    pub anchors: Vec<Option<Reference>>,
     /// Lines where a thematic heading or section starts.
     pub headings: Vec<usize>,
     /// Lines that hold a search hit.
@@ -119,10 +80,7 @@ impl ReaderPane {
                     .topics
                     .iter()
                     .find_map(|t| t.paragraphs.first())
-                    .map(|p| Anchor {
-                        paragraph: p.number,
-                        labels: Vec::new(),
-                    });
+                    .map(|p| Reference::paragraph(p.number));
                 b.wrap(
                     &[(format!("{label}. {}", section.title), Tag::Section)],
                     0,
@@ -133,10 +91,10 @@ impl ReaderPane {
                 if let Some(heading) = &topic.heading {
                     b.blank();
                     b.pane.headings.push(b.pane.lines.len());
-                    b.anchor = topic.paragraphs.first().map(|p| Anchor {
-                        paragraph: p.number,
-                        labels: Vec::new(),
-                    });
+                    b.anchor = topic
+                        .paragraphs
+                        .first()
+                        .map(|p| Reference::paragraph(p.number));
                     b.wrap(&[(heading.clone(), Tag::Heading)], 0, 0);
                 }
                 for p in &topic.paragraphs {
@@ -154,13 +112,13 @@ impl ReaderPane {
 
     /// The line where a unit starts.
     #[must_use]
-    pub fn line_of(&self, anchor: &Anchor) -> Option<usize> {
+    pub fn line_of(&self, anchor: &Reference) -> Option<usize> {
         self.anchors.iter().position(|a| a.as_ref() == Some(anchor))
     }
 
     /// The unit at the top of the view (the header counts as paragraph 1).
     #[must_use]
-    pub fn current(&self) -> Option<Anchor> {
+    pub fn current(&self) -> Option<Reference> {
         let top = self.scroll.min(self.lines.len().saturating_sub(1));
         self.anchors
             .get(top..)
@@ -182,13 +140,30 @@ impl ReaderPane {
             .min(self.max_scroll());
     }
 
+    /// Scroll for a movement action (lines, half pages, pages). Returns
+    /// true when the view moved.
+    pub fn handle(&mut self, action: Action) -> bool {
+        let page = self.height.max(2) as isize;
+        let before = self.scroll;
+        match action {
+            Action::Down => self.scroll_by(1),
+            Action::Up => self.scroll_by(-1),
+            Action::HalfPageDown => self.scroll_by(page / 2),
+            Action::HalfPageUp => self.scroll_by(-page / 2),
+            Action::PageDown => self.scroll_by(page - 1),
+            Action::PageUp => self.scroll_by(-(page - 1)),
+            _ => return false,
+        }
+        before != self.scroll
+    }
+
     /// Put a line at the top, clamped.
     pub fn scroll_to_line(&mut self, line: usize) {
         self.scroll = line.min(self.max_scroll());
     }
 
     /// Put a unit at the top. Returns false if it is not in the document.
-    pub fn scroll_to(&mut self, anchor: &Anchor) -> bool {
+    pub fn scroll_to(&mut self, anchor: &Reference) -> bool {
         match self.line_of(anchor) {
             Some(line) => {
                 // Start at the blank line above when there is one, so the
@@ -199,13 +174,58 @@ impl ReaderPane {
             None => false,
         }
     }
+
+    /// Draw the pane: `doc`'s symbol and State as the title, the lines in
+    /// view, and (once the whole document is laid out) how far down the
+    /// view is.
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, look: Look, doc: &Document) {
+        let Look { theme, focused } = look;
+        let title = format!("{} — {}", visible(&doc.symbol), visible(&doc.state));
+        let frame_block = block(
+            &fit(&title, area.width.saturating_sub(6) as usize),
+            focused,
+            theme,
+        );
+        frame.render_widget(frame_block, area);
+        let text = layout::reader_text(area);
+        let lines: Vec<ratatui::text::Line<'_>> = self
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .take(text.height as usize)
+            .map(|line| {
+                ratatui::text::Line::from(
+                    line.pieces
+                        .iter()
+                        .map(|(text, tag)| Span::styled(text.as_str(), theme.tag(*tag)))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        frame.render_widget(Text::new(lines), text);
+        // Position indicator on the bottom border (unknown until the whole
+        // document is laid out).
+        if self.partial {
+            return;
+        }
+        let total = self.lines.len().max(1);
+        let pct = ((self.scroll + self.height).min(total) * 100) / total;
+        let label = format!(" {pct}% ");
+        let x = area.right().saturating_sub(label.len() as u16 + 2);
+        if x > area.x {
+            frame.render_widget(
+                Text::new(Span::styled(label.clone(), theme.border(focused))),
+                Rect::new(x, area.bottom() - 1, label.len() as u16, 1),
+            );
+        }
+    }
 }
 
 struct Builder<'a, 'b> {
     pane: ReaderPane,
     spec: &'b LayoutSpec<'b>,
     doc: &'a Document,
-    anchor: Option<Anchor>,
+    anchor: Option<Reference>,
 }
 
 impl Builder<'_, '_> {
@@ -234,12 +254,9 @@ impl Builder<'_, '_> {
     }
 
     fn paragraph(&mut self, p: &Paragraph) {
-        self.anchor = Some(Anchor {
-            paragraph: p.number,
-            labels: Vec::new(),
-        });
+        self.anchor = Some(Reference::paragraph(p.number));
         self.blank();
-        let mut badge = vec![(kind_label(p.kind).into(), Tag::Kind(p.kind))];
+        let mut badge = vec![(p.kind.label().into(), Tag::Kind(p.kind))];
         if !p.articles.is_empty() {
             let list: Vec<String> = p.articles.iter().map(u32::to_string).collect();
             let word = if p.articles.len() == 1 {
@@ -262,17 +279,13 @@ impl Builder<'_, '_> {
         let pieces = self.inline_pieces(&p.text);
         self.hang(&number, &pieces, 0, 4);
         self.notes(&p.text, 4);
-        self.items(&p.items, &[], p.number, 4);
+        self.items(&p.items, &Reference::paragraph(p.number), 4);
     }
 
-    fn items(&mut self, items: &[Item], parent: &[String], number: u32, indent: usize) {
+    fn items(&mut self, items: &[Item], parent: &Reference, indent: usize) {
         for item in items {
-            let mut labels = parent.to_vec();
-            labels.push(item.label.clone());
-            self.anchor = Some(Anchor {
-                paragraph: number,
-                labels: labels.clone(),
-            });
+            let reference = parent.child(&item.label);
+            self.anchor = Some(reference.clone());
             let label = format!("({})", item.label);
             let hang = (label.width() + 1).max(4);
             let mut pieces = self.inline_pieces(&item.text);
@@ -282,7 +295,7 @@ impl Builder<'_, '_> {
             }
             self.hang(&(label, Tag::Label), &pieces, indent, indent + hang);
             self.notes(&item.text, indent + hang);
-            self.items(&item.items, &labels, number, indent + hang);
+            self.items(&item.items, &reference, indent + hang);
         }
     }
 
@@ -378,210 +391,9 @@ pub fn footnote_text(f: &Footnote) -> String {
     f.text.clone()
 }
 
-/// The on-screen name of a kind.
-#[must_use]
-pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Introduction => "INTRODUCTION",
-        Kind::Positive => "POSITIVE",
-        Kind::Concern => "CONCERN",
-        Kind::Recommendation => "RECOMMENDATION",
-        Kind::FollowUp => "FOLLOW-UP PROCEDURE",
-        Kind::Other => "OTHER",
-    }
-}
-
-/// Split text at highlight ranges (byte offsets, clamped to char
-/// boundaries) into text and hit pieces.
-fn split_hits(text: &str, hits: &[Range<usize>]) -> Vec<(String, Tag)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for r in hits {
-        let (start, end) = (r.start.max(at), r.end.min(text.len()));
-        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
-        }
-        if start > at {
-            out.push((text[at..start].to_string(), Tag::Text));
-        }
-        out.push((text[start..end].to_string(), Tag::Hit));
-        at = end;
-    }
-    if at < text.len() {
-        out.push((text[at..].to_string(), Tag::Text));
-    }
-    out
-}
-
-/// Word-wrap styled pieces to `width` columns (Unicode width aware; words
-/// are never split unless one alone is wider than the line). Control
-/// characters become visible placeholders here, before measuring.
-///
-/// # Panics
-/// Never: a word is only glued to a word that exists.
-#[must_use]
-pub fn wrap(pieces: &[(String, Tag)], width: usize, first: usize, rest: usize) -> Vec<Line> {
-    let safe: Vec<(std::borrow::Cow<'_, str>, Tag)> =
-        pieces.iter().map(|(t, tag)| (visible(t), *tag)).collect();
-    // Words: runs of non-space characters, as ranges of segments (piece,
-    // byte range), with whether a space came before. No text is copied.
-    let mut segments: Vec<(usize, Range<usize>, usize)> = Vec::new();
-    let mut words: Vec<(Range<usize>, bool)> = Vec::new();
-    let mut space = false;
-    for (p, (text, _)) in safe.iter().enumerate() {
-        let mut start = 0;
-        for (i, chunk) in text.split(' ').enumerate() {
-            if i > 0 {
-                space = true;
-            }
-            let range = start..start + chunk.len();
-            start = range.end + 1;
-            if chunk.is_empty() {
-                continue;
-            }
-            let width = columns(chunk);
-            segments.push((p, range, width));
-            match words.last_mut() {
-                Some(word) if !space => word.0.end = segments.len(),
-                _ => words.push((segments.len() - 1..segments.len(), space)),
-            }
-            space = false;
-        }
-    }
-    let mut out = Wrapped {
-        lines: Vec::new(),
-        line: Line::default(),
-        used: 0,
-        indent: 0,
-        rest,
-    };
-    out.start_line(first);
-    for (word, space_before) in words {
-        let parts = &segments[word];
-        let w: usize = parts.iter().map(|(_, _, w)| w).sum();
-        let gap = usize::from(space_before && out.used > out.indent);
-        if out.used + gap + w > width && out.used > out.indent {
-            out.break_line();
-        } else if gap == 1 {
-            out.push(" ", Tag::Text);
-            out.used += 1;
-        }
-        for (p, r, w) in parts {
-            let (text, tag) = (&safe[*p].0[r.clone()], safe[*p].1);
-            if out.used + w <= width {
-                out.push(text, tag);
-                out.used += w;
-                continue;
-            }
-            // A word wider than the line is broken by characters.
-            let mut from = 0;
-            for (i, c) in text.char_indices() {
-                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if out.used + cw > width && out.used > out.indent {
-                    out.push(&text[from..i], tag);
-                    out.break_line();
-                    from = i;
-                }
-                out.used += cw;
-            }
-            out.push(&text[from..], tag);
-        }
-    }
-    out.lines.push(out.line);
-    for l in &mut out.lines {
-        l.pieces.retain(|(s, _)| !s.is_empty());
-    }
-    out.lines
-}
-
-/// Lines being filled by [`wrap`].
-struct Wrapped {
-    lines: Vec<Line>,
-    line: Line,
-    used: usize,
-    indent: usize,
-    rest: usize,
-}
-
-impl Wrapped {
-    fn start_line(&mut self, indent: usize) {
-        self.line.pieces.push((" ".repeat(indent), Tag::Text));
-        self.used = indent;
-        self.indent = indent;
-    }
-
-    fn break_line(&mut self) {
-        self.lines.push(std::mem::take(&mut self.line));
-        self.start_line(self.rest);
-    }
-
-    /// Append text, joining it to the previous piece of the same style
-    /// (never to the indent, which `hang` replaces).
-    fn push(&mut self, text: &str, tag: Tag) {
-        if text.is_empty() {
-            return;
-        }
-        let joinable = self.line.pieces.len() > 1;
-        match self.line.pieces.last_mut() {
-            Some((last, t)) if *t == tag && joinable => last.push_str(text),
-            _ => self.line.pieces.push((text.to_string(), tag)),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text_of(lines: &[Line]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.pieces.iter().map(|(s, _)| s.as_str()).collect())
-            .collect()
-    }
-
-    #[test]
-    fn wraps_at_word_boundaries_with_hanging_indent() {
-        let lines = wrap(&[("aaa bbb ccc ddd".into(), Tag::Text)], 9, 0, 2);
-        assert_eq!(text_of(&lines), ["aaa bbb", "  ccc ddd"]);
-    }
-
-    #[test]
-    fn wide_characters_count_double() {
-        let lines = wrap(&[("漢字 漢字 ab".into(), Tag::Text)], 6, 0, 0);
-        assert_eq!(text_of(&lines), ["漢字", "漢字", "ab"]);
-    }
-
-    #[test]
-    fn overlong_word_is_broken_not_lost() {
-        let lines = wrap(&[("https://example.org/long".into(), Tag::Text)], 10, 0, 0);
-        assert_eq!(text_of(&lines).concat(), "https://example.org/long");
-        assert!(
-            lines
-                .iter()
-                .all(|l| l.pieces.iter().map(|(s, _)| s.width()).sum::<usize>() <= 10)
-        );
-    }
-
-    #[test]
-    fn a_marker_glued_to_a_word_stays_on_its_line() {
-        let lines = wrap(
-            &[
-                ("x Kazakhstan".into(), Tag::Text),
-                ("[1]".into(), Tag::NoteMark),
-            ],
-            13,
-            0,
-            0,
-        );
-        assert_eq!(text_of(&lines), ["x", "Kazakhstan[1]"]);
-    }
-
-    #[test]
-    fn control_characters_are_shown_as_placeholders() {
-        let lines = wrap(&[("a\u{1b}[2Jb".into(), Tag::Text)], 20, 0, 0);
-        assert_eq!(text_of(&lines), ["a\u{241b}[2Jb"]);
-    }
 
     #[test]
     fn ibid_names_its_source() {

@@ -13,11 +13,15 @@
 //!
 //! Everything here is a pure function of its arguments: the same call gives
 //! the same documents on every machine. Nothing here is used by the
-//! browser; it exists for `cargo bench` and `examples/gen_corpus.rs`.
+//! browser; it exists for `cargo bench` and `examples/gen_corpus.rs`, as a
+//! development-only crate of the workspace (a dev-dependency of
+//! treatyview), so the library carries none of it.
 
-use crate::document::{Document, Footnote, Inline, Item, Kind, Paragraph, Topic, plain};
-use crate::import::enrich::{parse_articles, symbols};
-use crate::library::Library;
+#![warn(missing_docs)]
+
+use treatyview::document::{Document, Footnote, Inline, Item, Kind, Paragraph, Topic, plain};
+use treatyview::import::enrich::{parse_articles, symbols};
+use treatyview::library::Library;
 
 /// The phrase that [`generate`] keeps in some documents and replaces in
 /// others, so that a search for it has a real, partial hit set.
@@ -685,7 +689,7 @@ pub fn stats(docs: &[Document]) -> Stats {
 }
 
 /// The document in the treaty body's text-export format, which
-/// [`crate::import::import`] reads back into the same tree: a committee
+/// [`treatyview::import::import`] reads back into the same tree: a committee
 /// line, the title (with `*` when it has a note), `<TAB>A.<TAB>Title`
 /// sections, tab-indented headings, `N.<TAB>text` paragraphs,
 /// `<TAB>(a)<TAB>text` items and `(i)<TAB>text` sub-items, each footnote
@@ -801,7 +805,7 @@ fn clean(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::import;
+    use treatyview::import::import;
 
     /// The first paragraph (or footnote, or header field) that differs.
     fn difference(a: &Document, b: &Document) -> Option<String> {
@@ -922,7 +926,10 @@ mod tests {
         let seed = seed_document();
         let back = import(&to_text(&seed), None).expect("imports");
         let texts = |d: &Document| -> Vec<String> {
-            d.units().iter().map(crate::document::Unit::plain).collect()
+            d.units()
+                .iter()
+                .map(treatyview::document::Unit::plain)
+                .collect()
         };
         assert_eq!(texts(&back), texts(&seed));
         same(&back, &seed);

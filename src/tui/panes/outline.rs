@@ -1,9 +1,20 @@
 //! The outline pane: documents (when several are open) → sections →
-//! thematic headings → paragraphs, collapsible, with a selection.
+//! thematic headings → paragraphs, collapsible, with a selection; and its
+//! drawing.
 
+use super::{Look, block, fit};
 use crate::document::Kind;
 use crate::library::Library;
+use crate::text::visible;
+use crate::tui::action::Action;
+use crate::tui::list::ListCursor;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use std::collections::HashSet;
+use std::ops::Deref;
 
 /// One row's target.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -42,13 +53,18 @@ pub struct Row {
 pub struct OutlinePane {
     /// Visible rows.
     pub rows: Vec<Row>,
-    /// Selected row.
-    pub selected: usize,
-    /// First visible row.
-    pub offset: usize,
-    /// Visible rows (set from the layout).
-    pub height: usize,
+    /// The selected row and the rows in view.
+    pub list: ListCursor,
     collapsed: HashSet<Node>,
+}
+
+/// The pane reads as its list: `pane.selected`, `pane.offset`.
+impl Deref for OutlinePane {
+    type Target = ListCursor;
+
+    fn deref(&self) -> &ListCursor {
+        &self.list
+    }
 }
 
 impl OutlinePane {
@@ -62,7 +78,7 @@ impl OutlinePane {
 
     /// Recompute visible rows after a collapse or expand.
     pub fn rebuild(&mut self, library: &Library) {
-        let selected = self.rows.get(self.selected).map(|r| r.node.clone());
+        let selected = self.rows.get(self.list.selected).map(|r| r.node.clone());
         self.rows.clear();
         let several = library.documents.len() > 1;
         for (d, doc) in library.documents.iter().enumerate() {
@@ -143,32 +159,51 @@ impl OutlinePane {
                 }
             }
         }
-        self.selected = selected
+        let selected = selected
             .and_then(|n| self.rows.iter().position(|r| r.node == n))
-            .unwrap_or(self.selected)
-            .min(self.rows.len().saturating_sub(1));
-        self.keep_visible();
+            .unwrap_or(self.list.selected);
+        self.list.select(selected, self.rows.len());
     }
 
     /// The selected row.
     #[must_use]
     pub fn current(&self) -> Option<&Row> {
-        self.rows.get(self.selected)
+        self.rows.get(self.list.selected)
     }
 
     /// Move the selection by `delta` rows, clamped.
     pub fn move_by(&mut self, delta: isize) {
-        self.selected = self
-            .selected
-            .saturating_add_signed(delta)
-            .min(self.rows.len().saturating_sub(1));
-        self.keep_visible();
+        self.list.move_by(delta, self.rows.len());
     }
 
     /// Select a row by index, clamped.
     pub fn select(&mut self, index: usize) {
-        self.selected = index.min(self.rows.len().saturating_sub(1));
-        self.keep_visible();
+        self.list.select(index, self.rows.len());
+    }
+
+    /// Move for a navigation action (rows, pages, ends, collapse and
+    /// expand). Returns false for an action the outline does not handle.
+    pub fn handle(&mut self, action: Action, library: &Library) -> bool {
+        let rows = self.list.height.max(2) as isize;
+        match action {
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::HalfPageDown => self.move_by(rows / 2),
+            Action::HalfPageUp => self.move_by(-rows / 2),
+            Action::PageDown => self.move_by(rows - 1),
+            Action::PageUp => self.move_by(-(rows - 1)),
+            Action::Top => self.select(0),
+            Action::Bottom => self.select(usize::MAX),
+            Action::Collapse => self.collapse(library),
+            Action::Expand => self.expand(library),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Select the row shown at `row` of the view (0: the first in view).
+    pub fn select_visible(&mut self, row: usize) {
+        self.select(self.list.offset + row);
     }
 
     /// Select the deepest row that opens this paragraph (the paragraph
@@ -184,8 +219,7 @@ impl OutlinePane {
                     .rposition(|r| r.target.0 == doc && r.target.1 <= paragraph)
             });
         if let Some(i) = hit {
-            self.selected = i;
-            self.keep_visible();
+            self.select(i);
         }
     }
 
@@ -198,7 +232,7 @@ impl OutlinePane {
             row.node
         } else {
             // Collapse the row's parent: the nearest shallower row above.
-            match self.rows[..self.selected]
+            match self.rows[..self.list.selected]
                 .iter()
                 .rev()
                 .find(|r| r.depth < row.depth)
@@ -224,19 +258,57 @@ impl OutlinePane {
         }
     }
 
-    fn keep_visible(&mut self) {
-        let height = self.height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-    }
-
     /// Set the visible height and keep the selection in view.
     pub fn set_height(&mut self, height: usize) {
-        self.height = height;
-        self.keep_visible();
+        self.list.set_height(height);
+    }
+
+    /// Draw the pane: one row per visible node, kind letters for
+    /// paragraphs, ▾/▸ for what can be collapsed.
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, look: Look) {
+        let Look { theme, focused } = look;
+        let frame_block = block("Sections", focused, theme);
+        let inner = frame_block.inner(area);
+        frame.render_widget(frame_block, area);
+        let lines: Vec<Line<'_>> = self
+            .rows
+            .iter()
+            .enumerate()
+            .skip(self.list.offset)
+            .take(inner.height as usize)
+            .map(|(i, row)| {
+                let indent = "  ".repeat(row.depth);
+                let mut spans = vec![Span::raw(indent.clone())];
+                let mut used = indent.len();
+                if let Some(kind) = row.kind {
+                    spans.push(Span::styled(
+                        kind.letter(),
+                        theme.kind(kind).add_modifier(Modifier::BOLD),
+                    ));
+                    spans.push(Span::raw(" "));
+                    used += 2;
+                } else if row.parent {
+                    spans.push(Span::raw(if row.collapsed { "▸ " } else { "▾ " }));
+                    used += 2;
+                }
+                let text = fit(
+                    &visible(&row.text),
+                    (inner.width as usize).saturating_sub(used),
+                );
+                let style = if row.kind.is_none() {
+                    Style::new().add_modifier(Modifier::BOLD)
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::styled(text, style));
+                let mut line = Line::from(spans);
+                if i == self.list.selected {
+                    line = line.style(theme.selected(focused));
+                }
+                line
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 }
 

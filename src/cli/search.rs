@@ -1,10 +1,9 @@
-//! `treatyview search`: results as text lines or JSON for scripts.
+//! `treatyview search`'s output: results as aligned text lines, or as the
+//! JSON array scripts read (a contract, documented in the README).
 
-use super::{Hit, HitUnit, Index, Scope, cache};
-use crate::library::{self, Library, LoadError};
-use crate::text::{json_pretty, visible};
 use serde::Serialize;
-use std::path::PathBuf;
+use treatyview::search::{Hit, HitUnit, Index, Scope, snippet};
+use treatyview::text::{json_pretty, visible};
 use unicode_width::UnicodeWidthStr;
 
 /// One result in `--format json`.
@@ -33,36 +32,6 @@ fn kind_label(hit: &Hit) -> String {
         HitUnit::Footnote(n) => format!("footnote {n}"),
         HitUnit::Paragraph | HitUnit::Item => hit.kind.name().to_string(),
     }
-}
-
-/// The index for the `search` command: the embedded document's, or the
-/// cached one for `paths` when it is current, or one built now (and
-/// cached unless `no_cache`).
-///
-/// # Errors
-/// A file or folder that cannot be read or parsed.
-pub fn index(paths: &[PathBuf], no_cache: bool) -> Result<Index, LoadError> {
-    if paths.is_empty() {
-        return Ok(Index::build(&Library::embedded()));
-    }
-    let files = library::files(paths)?;
-    // Without a cache folder or a stamp the index is simply built.
-    let cached = cache::folder()
-        .filter(|_| !no_cache)
-        .and_then(|folder| Some((cache::Stamp::of(&files).ok()?, folder)));
-    if let Some((stamp, folder)) = &cached
-        && let Some(index) = cache::load(folder, stamp)
-    {
-        return Ok(index);
-    }
-    let loaded = Library::load_files(&files)?;
-    let stamp = cached.as_ref().map_or(&[][..], |(stamp, _)| stamp.bytes());
-    let index = Index::build_stamped(&loaded, stamp);
-    if let Some((stamp, folder)) = &cached {
-        // A cache that cannot be written only costs time next run.
-        let _ = cache::save(folder, stamp, &index);
-    }
-    Ok(index)
 }
 
 /// Run a search: the output to print, and whether anything matched (the
@@ -109,7 +78,7 @@ pub fn run(index: &Index, query: &str, scope: Scope, limit: usize, json: bool) -
         let kind_width = kinds.iter().map(String::len).max().unwrap_or(0);
         let mut out = String::new();
         for ((hit, r), k) in hits.iter().zip(&refs).zip(&kinds) {
-            let (snip, _) = super::snippet(&hit.text, &hit.highlights, SNIPPET);
+            let (snip, _) = snippet(&hit.text, &hit.highlights, SNIPPET);
             let pad = ref_width - r.width();
             out.push_str(&format!(
                 "{r}{:pad$}  {k:kind_width$}  {}\n",

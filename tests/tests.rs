@@ -1,0 +1,16 @@
+//! Every integration test, compiled and linked as one binary (ten
+//! binaries linking the library separately cost more than the tests).
+//! One module per former test file; [`common`] holds what they share.
+
+mod common;
+
+mod export;
+mod hostile;
+mod import_errors;
+mod import_seed;
+mod lossless;
+mod pty;
+mod readme;
+mod screens;
+mod search;
+mod update;
