@@ -357,14 +357,18 @@ pub enum UnitKind {
     Paragraph,
     /// An item or sub-item.
     Item,
+    /// An unnumbered part of a numbered paragraph (cited by its number).
+    Part,
 }
 
 /// A citable piece of a document, flattened out of the tree: a paragraph's
 /// own text or one of its items, in document order.
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
-    /// Paragraph or item.
+    /// Paragraph, item or part.
     pub unit: UnitKind,
+    /// What the unit does: its paragraph's kind, or its part's.
+    pub kind: Kind,
     /// Where it is: `24`, `24(a)`, `12(a)(v)`.
     pub reference: Reference,
     /// The paragraph it belongs to.
@@ -429,6 +433,7 @@ impl Document {
             for paragraph in &topic.paragraphs {
                 let unit = Unit {
                     unit: UnitKind::Paragraph,
+                    kind: paragraph.kind,
                     reference: Reference::paragraph(paragraph.number),
                     paragraph,
                     section,
@@ -440,9 +445,27 @@ impl Document {
                 };
                 out.push(unit.clone());
                 push_items(&mut out, &unit, &paragraph.items);
+                for part in &paragraph.parts {
+                    let unit = Unit {
+                        unit: UnitKind::Part,
+                        kind: part.kind,
+                        text: &part.text,
+                        follow_up: false,
+                        ..unit.clone()
+                    };
+                    out.push(unit.clone());
+                    push_items(&mut out, &unit, &part.items);
+                }
             }
         }
         out
+    }
+
+    /// The treaty body's short code (`CAT`, `CRPD`, `CESCR`…), from the
+    /// symbol.
+    #[must_use]
+    pub fn committee_code(&self) -> Option<&'static str> {
+        crate::import::formulae::committee_of_symbol(&self.symbol).map(|c| c.code)
     }
 }
 

@@ -4,7 +4,7 @@
 //! depend on (documented in the README): fields are added, never renamed.
 
 use crate::document::{
-    Document, Footnote, Inline, Item, Paragraph, Reference, Section, Topic, notes, plain,
+    Document, Footnote, Inline, Item, Paragraph, Reference, Section, TitleNote, Topic, notes, plain,
 };
 use crate::library::Library;
 use serde::Serialize;
@@ -44,6 +44,14 @@ struct JsonDocument<'a> {
     title_note: Option<&'a str>,
     footnotes: &'a [Footnote],
     paragraphs: Vec<JsonParagraph<'a>>,
+    committee_code: Option<&'static str>,
+    genre: &'static str,
+    session: Option<u32>,
+    year: Option<u32>,
+    report: Option<&'a str>,
+    language: Option<&'a str>,
+    title_notes: &'a [TitleNote],
+    preamble: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -59,6 +67,15 @@ struct JsonParagraph<'a> {
     footnotes: Vec<u32>,
     follow_up: bool,
     pair: &'a [u32],
+    items: Vec<JsonItem>,
+    parts: Vec<JsonPart>,
+}
+
+#[derive(Serialize)]
+struct JsonPart {
+    kind: &'static str,
+    text: String,
+    footnotes: Vec<u32>,
     items: Vec<JsonItem>,
 }
 
@@ -120,8 +137,26 @@ pub fn json(library: &Library) -> String {
                     follow_up: p.follow_up,
                     pair: &p.pair,
                     items: json_items(&p.items, &Reference::paragraph(p.number)),
+                    parts: p
+                        .parts
+                        .iter()
+                        .map(|part| JsonPart {
+                            kind: part.kind.name(),
+                            text: plain(&part.text),
+                            footnotes: notes(&part.text),
+                            items: json_items(&part.items, &Reference::paragraph(p.number)),
+                        })
+                        .collect(),
                 })
                 .collect(),
+            committee_code: doc.committee_code(),
+            genre: doc.genre.name(),
+            session: doc.session,
+            year: doc.year,
+            report: doc.report.as_deref(),
+            language: doc.language.as_deref(),
+            title_notes: &doc.title_notes,
+            preamble: &doc.preamble,
         })
         .collect();
     crate::text::json_pretty(&JsonLibrary { documents })
@@ -166,7 +201,7 @@ pub fn csv(library: &Library) -> String {
                 &reference,
                 &unit.section.title,
                 unit.heading.unwrap_or(""),
-                unit.paragraph.kind.name(),
+                unit.kind.name(),
                 &articles,
                 if unit.follow_up { "true" } else { "false" },
                 &plain,
@@ -216,8 +251,14 @@ fn markdown_document(doc: &Document, prefix: &str, out: &mut String) {
         escape(&doc.committee),
         escape(&doc.state)
     ));
+    for line in &doc.preamble {
+        out.push_str(&format!("{}\n\n", escape(line)));
+    }
     if let Some(note) = &doc.title_note {
         out.push_str(&format!("*{}*\n\n", escape(note)));
+    }
+    for note in &doc.title_notes {
+        out.push_str(&format!("{} *{}*\n\n", escape(&note.mark), escape(&note.text)));
     }
     for section in &doc.sections {
         markdown_section(section, prefix, out);
@@ -266,6 +307,14 @@ fn markdown_paragraph(p: &Paragraph, prefix: &str, out: &mut String) {
         marks.join("; ")
     ));
     markdown_items(&p.items, 0, prefix, out);
+    for part in &p.parts {
+        out.push_str(&format!(
+            "\n{} _({})_\n",
+            inline_md(&part.text, prefix),
+            part.kind.name().replace('_', "-")
+        ));
+        markdown_items(&part.items, 0, prefix, out);
+    }
     out.push('\n');
 }
 

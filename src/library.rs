@@ -49,11 +49,20 @@ pub enum LoadError {
         /// Version this build reads.
         supported: u32,
     },
-    /// A folder with no `.ron` file in it.
-    #[error("{path}: no .ron files in this folder")]
+    /// A folder with no document in it.
+    #[error("{path}: no .ron, .pdf or .txt files in this folder")]
     EmptyFolder {
         /// The folder.
         path: PathBuf,
+    },
+    /// A PDF or text that could not be imported; the message names the
+    /// file and the page or line.
+    #[error("{message}")]
+    Import {
+        /// The file.
+        path: PathBuf,
+        /// The importer's one-line error, with the file's name.
+        message: String,
     },
 }
 
@@ -173,8 +182,9 @@ impl Library {
     }
 }
 
-/// The RON files that `paths` name, in the order [`Library::load`] reads
-/// them: files as given, folders' `.ron` files sorted by name.
+/// The files that `paths` name, in the order [`Library::load`] reads
+/// them: files as given, folders' `.ron`, `.pdf` and `.txt` files sorted
+/// by name.
 ///
 /// # Errors
 /// A folder that cannot be read or holds no `.ron` file.
@@ -186,7 +196,11 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
                 .map_err(|e| io_error(path, &e))?
                 .filter_map(Result::ok)
                 .map(|entry| entry.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| e == "ron" || e == "pdf" || e == "txt")
+                        && p.is_file()
+                })
                 .collect();
             if files.is_empty() {
                 return Err(LoadError::EmptyFolder { path: path.clone() });
@@ -200,12 +214,18 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     Ok(out)
 }
 
-/// Read and parse one RON file.
+/// Read one document: a RON tree, or a PDF or text that the importer
+/// reads (told apart by content, not by name), imported in memory and
+/// cached so that the next open does not import again.
 ///
 /// # Errors
-/// I/O errors, non-UTF-8 text, malformed RON, newer versions.
+/// I/O errors, non-UTF-8 text, malformed RON, newer versions, import
+/// errors.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    if !looks_like_ron(&bytes) {
+        return import_cached(path, &bytes);
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = crate::import::line_of_bytes(e.as_bytes(), at);
@@ -221,6 +241,73 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
         }
     })?;
     from_ron(&text, path)
+}
+
+/// Does the file read as RON: after white space and comments, a struct
+/// (`Document(` or a bare `(`)? Anything else — a PDF, an export, a
+/// pasted text — goes to the importer.
+#[must_use]
+pub fn looks_like_ron(bytes: &[u8]) -> bool {
+    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    loop {
+        let trimmed = rest.trim_ascii_start();
+        if let Some(after) = trimmed.strip_prefix(b"//") {
+            rest = after.iter().position(|&b| b == b'\n').map_or(&[][..], |i| &after[i..]);
+        } else if let Some(after) = trimmed.strip_prefix(b"/*") {
+            rest = after.windows(2).position(|w| w == b"*/").map_or(&[][..], |i| &after[i + 2..]);
+        } else if trimmed.starts_with(b"#![") {
+            // RON extensions: `#![enable(...)]`.
+            rest = trimmed.iter().position(|&b| b == b'\n').map_or(&[][..], |i| &trimmed[i..]);
+        } else {
+            return trimmed.starts_with(b"Document") || trimmed.starts_with(b"(") || trimmed.is_empty();
+        }
+    }
+}
+
+/// Import a PDF or text, through the import cache: a RON file named by a
+/// hash of the content and of this build's version.
+fn import_cached(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    crate::document::FORMAT_VERSION.hash(&mut hasher);
+    let cached = cache_folder().map(|dir| dir.join("imports").join(format!("{:016x}-{}.ron", hasher.finish(), bytes.len())));
+    if let Some(file) = &cached
+        && let Ok(text) = std::fs::read_to_string(file)
+        && let Ok(doc) = from_ron(&text, file)
+    {
+        return Ok(doc);
+    }
+    let doc = crate::import::import_any(bytes, None)
+        .map_err(|e| LoadError::Import {
+            path: path.to_path_buf(),
+            message: e.in_file(path),
+        })?
+        .doc;
+    if let Some(file) = &cached
+        && let Some(dir) = file.parent()
+        && std::fs::create_dir_all(dir).is_ok()
+    {
+        // A cache that cannot be written only costs time.
+        let _ = replace_file(file, to_ron(&doc).as_bytes());
+    }
+    Ok(doc)
+}
+
+/// Where treatyview keeps what it can make again (search indexes,
+/// imported documents): `$TREATYVIEW_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/treatyview`, else `~/.cache/treatyview`.
+#[must_use]
+pub fn cache_folder() -> Option<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    var("TREATYVIEW_CACHE_DIR")
+        .or_else(|| var("XDG_CACHE_HOME").map(|p| p.join("treatyview")))
+        .or_else(|| var("HOME").map(|p| p.join(".cache").join("treatyview")))
 }
 
 /// One-line description of an I/O error, without Rust's "(os error N)".
@@ -281,7 +368,10 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Unique per process and per write: threads may write the same file.
+    static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     let result = std::fs::File::create(&temp)
         .and_then(|mut f| {
             f.write_all(bytes)?;

@@ -5,6 +5,7 @@
 //! here, and printing search results in [`cli::search`].
 
 mod cli {
+    pub mod import;
     pub mod search;
 }
 
@@ -13,7 +14,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use treatyview::export::{self, Format};
-use treatyview::library::{self, Library, describe_io};
+use treatyview::library::{Library, describe_io};
 use treatyview::search::{Index, Scope};
 
 /// A terminal browser for UN treaty-body concluding observations.
@@ -22,30 +23,38 @@ use treatyview::search::{Index, Scope};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// RON documents or folders of them to open (default: the embedded
-    /// CAT/C/KAZ/CO/4).
+    /// Documents to open — RON trees, PDFs, texts — or folders of them
+    /// (default: the embedded CAT/C/KAZ/CO/4).
     paths: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Turn a text export into a RON document tree.
+    /// Turn PDFs and texts (pdftotext output, or text extracted from
+    /// Word) into RON document trees; the format is told by content.
     Import {
-        /// The text export (UTF-8).
-        input: PathBuf,
-        /// Write the RON here instead of to standard output.
+        /// The files to import.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Write the RON to this file (one input) or into this folder
+        /// (NAME.pdf → NAME.ron) instead of to standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The document symbol, when it cannot be derived.
+        /// The document symbol, when it cannot be found (one input).
         #[arg(long)]
         symbol: Option<String>,
-        /// Replace an existing output file.
+        /// Replace existing output files.
         #[arg(long)]
         force: bool,
+        /// Say what was found (paragraphs, headings, footnotes, kinds),
+        /// what was removed (page furniture by type) and every warning.
+        #[arg(long)]
+        report: bool,
     },
     /// Write documents as JSON, CSV or Markdown.
     Export {
-        /// RON documents or folders (default: the embedded document).
+        /// Documents (RON, PDF, text) or folders (default: the embedded
+        /// document).
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value = "json")]
@@ -62,7 +71,8 @@ enum Command {
         /// The query: words (all must match), "a phrase", 'exact, !exclude,
         /// art:16.
         query: String,
-        /// RON documents or folders (default: the embedded document).
+        /// Documents (RON, PDF, text) or folders (default: the embedded
+        /// document).
         paths: Vec<PathBuf>,
         /// Which units to search: cr (concerns and recommendations),
         /// concern, recommendation or all.
@@ -129,18 +139,18 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Import {
-            input,
+            inputs,
             output,
             symbol,
             force,
-        }) => {
-            let bytes = std::fs::read(&input)
-                .map_err(|e| format!("{}: {}", input.display(), describe_io(&e)))?;
-            let doc = treatyview::import::import_bytes(&bytes, symbol.as_deref())
-                .map_err(|e| format!("{}:{e}", input.display()))?;
-            emit(&library::to_ron(&doc), output.as_deref(), force)?;
-            Ok(ExitCode::SUCCESS)
-        }
+            report,
+        }) => cli::import::run(cli::import::Options {
+            inputs,
+            output,
+            symbol,
+            force,
+            report,
+        }),
         Some(Command::Export {
             paths,
             format,

@@ -109,7 +109,7 @@ impl Builder {
                 }
             }
             let mut scopes = Scope::All.bit();
-            match p.kind {
+            match unit.kind {
                 Kind::Concern => {
                     scopes |= Scope::Concerns.bit() | Scope::ConcernsRecommendations.bit();
                 }
@@ -122,7 +122,7 @@ impl Builder {
                 if let Inline::Note(n) = inline {
                     cited.entry(*n).or_insert_with(|| Citing {
                         reference: unit.reference.clone(),
-                        kind: p.kind,
+                        kind: unit.kind,
                         heading: heading_unit,
                     });
                 }
@@ -132,12 +132,12 @@ impl Builder {
                     doc: d as u32,
                     paragraph: p.number,
                     heading: heading_unit,
-                    unit: if unit.unit == UnitKind::Paragraph {
-                        HitUnit::Paragraph
-                    } else {
+                    unit: if unit.unit == UnitKind::Item {
                         HitUnit::Item
+                    } else {
+                        HitUnit::Paragraph
                     },
-                    kind: p.kind,
+                    kind: unit.kind,
                     scopes,
                 },
                 text: &unit.plain(),

@@ -52,17 +52,11 @@ impl Index {
     }
 }
 
-/// Where index caches live, if a folder can be named.
+/// Where index caches live, if a folder can be named: see
+/// [`library::cache_folder`].
 #[must_use]
 pub fn folder() -> Option<PathBuf> {
-    let var = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    var("TREATYVIEW_CACHE_DIR")
-        .or_else(|| var("XDG_CACHE_HOME").map(|p| p.join("treatyview")))
-        .or_else(|| var("HOME").map(|p| p.join(".cache").join("treatyview")))
+    library::cache_folder()
 }
 
 /// What an index over some files is made from: their canonical paths,

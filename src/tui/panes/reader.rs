@@ -7,7 +7,7 @@
 //! ([`Reference`]) it belongs to.
 
 use super::{Look, block, fit};
-use crate::document::{Document, Footnote, Inline, Item, Paragraph, Reference};
+use crate::document::{Document, Footnote, Genre, Inline, Item, Paragraph, Reference};
 use crate::text::visible;
 use crate::tui::action::Action;
 use crate::tui::layout;
@@ -246,10 +246,20 @@ impl Builder<'_, '_> {
         self.wrap(&[(doc.title.clone(), Tag::Title)], 0, 0);
         let meta = format!("{} · {} · {}", doc.symbol, doc.committee, doc.state);
         self.wrap(&[(meta, Tag::Meta)], 0, 0);
-        if self.spec.footnotes
-            && let Some(note) = &doc.title_note
-        {
-            self.wrap(&[(format!("* {note}"), Tag::Note)], 0, 2);
+        for line in &doc.preamble {
+            self.wrap(&[(line.clone(), Tag::Meta)], 0, 0);
+        }
+        if doc.genre == Genre::StateFollowUp {
+            let what = "Information sent by the State party on follow-up: not the Committee's text";
+            self.wrap(&[(what.to_string(), Tag::Meta)], 0, 0);
+        }
+        if self.spec.footnotes {
+            if let Some(note) = &doc.title_note {
+                self.wrap(&[(format!("* {note}"), Tag::Note)], 0, 2);
+            }
+            for note in &doc.title_notes {
+                self.wrap(&[(format!("{} {}", note.mark, note.text), Tag::Note)], 0, 2);
+            }
         }
     }
 
@@ -280,6 +290,16 @@ impl Builder<'_, '_> {
         self.hang(&number, &pieces, 0, 4);
         self.notes(&p.text, 4);
         self.items(&p.items, &Reference::paragraph(p.number), 4);
+        for part in &p.parts {
+            // An unnumbered paragraph under this number: its own kind,
+            // cited by the paragraph's number.
+            self.blank();
+            self.wrap(&[(part.kind.label().into(), Tag::Kind(part.kind))], 4, 4);
+            let pieces = self.inline_pieces(&part.text);
+            self.wrap(&pieces, 4, 4);
+            self.notes(&part.text, 4);
+            self.items(&part.items, &Reference::paragraph(p.number), 4);
+        }
     }
 
     fn items(&mut self, items: &[Item], parent: &Reference, indent: usize) {
