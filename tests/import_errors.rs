@@ -91,8 +91,10 @@ fn malformed_ron_names_line_and_column() {
 
 #[test]
 fn newer_format_is_refused_naming_both_versions() {
+    let current = format!("format: {},", treatyview::document::FORMAT_VERSION);
+    assert!(treatyview::library::EMBEDDED_RON.contains(&current));
     let ron = treatyview::library::EMBEDDED_RON.replacen(
-        "format: 1,",
+        &current,
         "format: 7,\n  colour: \"red\",",
         1,
     );

@@ -111,7 +111,7 @@ fn unreadable_paths_get_one_line_errors() {
     );
     assert!(run(&["import", "assets"]).contains("assets: is a folder, not a file"));
     assert!(run(&["import", "assets/CAT-C-KAZ-CO-4.txt", "-o", "assets"]).contains("is a folder"));
-    assert!(run(&["export", "src"]).contains("src: no .ron files in this folder"));
+    assert!(run(&["export", "src"]).contains("src: no .ron, .pdf or .txt files in this folder"));
     assert!(
         run(&[
             "import",

@@ -7,6 +7,7 @@ mod common;
 mod export;
 mod hostile;
 mod import_errors;
+mod import_pdf;
 mod import_seed;
 mod lossless;
 mod pty;

@@ -332,6 +332,10 @@ fn strip_footer(lines: &mut Vec<&Line>, removed: &mut Removed) {
         let counter = if text.is_empty() {
             None
         } else if is_job_number(text) {
+            // "2 GE.25-05176": a page number beside the job number.
+            if text.split_whitespace().any(is_page_number) {
+                removed.page_numbers += 1;
+            }
             Some(&mut removed.job_numbers)
         } else if is_page_number(text) {
             Some(&mut removed.page_numbers)

@@ -32,20 +32,39 @@ pub enum PdfError {
     Panic(String),
 }
 
-/// One character as drawn: where, how big, how far it advances.
-#[derive(Debug, Clone, PartialEq)]
+/// One character as drawn: where, how big, how far it advances. Its
+/// text lives in its page's buffer (one allocation per page, not per
+/// character).
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Glyph {
     x: f32,
     /// Baseline, from the top of the page.
     y: f32,
     size: f32,
     advance: f32,
+    /// Byte range of the text in the page's buffer.
+    start: u32,
+    len: u32,
+}
+
+impl Glyph {
+    fn text<'a>(&self, buffer: &'a str) -> &'a str {
+        &buffer[self.start as usize..(self.start + self.len) as usize]
+    }
+}
+
+/// A page's glyphs and the buffer their text lives in.
+#[derive(Default)]
+struct PageGlyphs {
+    number: u32,
+    height: f32,
+    glyphs: Vec<Glyph>,
     text: String,
 }
 
 #[derive(Default)]
 struct Collector {
-    pages: Vec<(u32, f32, Vec<Glyph>)>,
+    pages: Vec<PageGlyphs>,
     height: f32,
     /// Characters drawn rotated (side notes, barcodes): not text to read.
     rotated: usize,
@@ -59,7 +78,11 @@ impl OutputDev for Collector {
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
         self.height = (media_box.ury - media_box.lly) as f32;
-        self.pages.push((page_num, self.height, Vec::new()));
+        self.pages.push(PageGlyphs {
+            number: page_num,
+            height: self.height,
+            ..PageGlyphs::default()
+        });
         Ok(())
     }
 
@@ -87,18 +110,21 @@ impl OutputDev for Collector {
         if !size.is_finite() || size <= 0.0 || text.is_empty() {
             return Ok(());
         }
-        let glyph = Glyph {
-            x: trm.m31 as f32,
-            y: self.height - trm.m32 as f32,
-            size,
-            advance: (width as f32 * size).max(0.0),
-            text: text.replace('\0', ""),
-        };
-        if !glyph.x.is_finite() || !glyph.y.is_finite() {
+        let (x, y) = (trm.m31 as f32, self.height - trm.m32 as f32);
+        if !x.is_finite() || !y.is_finite() {
             return Ok(());
         }
-        if let Some((_, _, glyphs)) = self.pages.last_mut() {
-            glyphs.push(glyph);
+        if let Some(page) = self.pages.last_mut() {
+            let start = page.text.len();
+            page.text.extend(text.chars().filter(|&c| c != '\0'));
+            page.glyphs.push(Glyph {
+                x,
+                y,
+                size,
+                advance: (width as f32 * size).max(0.0),
+                start: start as u32,
+                len: (page.text.len() - start) as u32,
+            });
         }
         Ok(())
     }
@@ -174,10 +200,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
     let pages: Vec<Page> = collector
         .pages
         .into_iter()
-        .map(|(number, height, glyphs)| Page {
-            number,
-            height: Some(height),
-            lines: lines(glyphs),
+        .map(|page| Page {
+            number: page.number,
+            height: Some(page.height),
+            lines: lines(page.glyphs, &page.text),
         })
         .collect();
     let letters: usize = pages
@@ -226,14 +252,16 @@ pub fn contain<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 struct Row {
     y: f32,
     glyphs: Vec<(Glyph, bool)>,
+    /// The size most of its characters are set in (see [`Row::measure`]).
+    size: f32,
 }
 
 impl Row {
     /// The size most of the row's characters are set in.
-    fn size(&self) -> f32 {
+    fn measure(&self, buffer: &str) -> f32 {
         let mut sizes: Vec<(f32, usize)> = Vec::new();
         for (g, raised) in &self.glyphs {
-            if *raised || g.text.trim().is_empty() {
+            if *raised || g.text(buffer).trim().is_empty() {
                 continue;
             }
             let key = (g.size * 2.0).round() / 2.0;
@@ -264,10 +292,12 @@ impl Row {
 }
 
 /// Rebuild reading lines from a page's glyphs.
-fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+fn lines(mut glyphs: Vec<Glyph>, buffer: &str) -> Vec<Line> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     // Some producers fake bold by drawing a glyph twice, a hair apart.
-    glyphs.dedup_by(|b, a| a.text == b.text && (a.x - b.x).abs() < 0.6 && (a.y - b.y).abs() < 0.6);
+    glyphs.dedup_by(|b, a| {
+        a.text(buffer) == b.text(buffer) && (a.x - b.x).abs() < 0.6 && (a.y - b.y).abs() < 0.6
+    });
     let mut rows: Vec<Row> = Vec::new();
     for g in glyphs {
         match rows.last_mut() {
@@ -275,12 +305,16 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
             _ => rows.push(Row {
                 y: g.y,
                 glyphs: vec![(g, false)],
+                size: 0.0,
             }),
         }
     }
+    for row in &mut rows {
+        row.size = row.measure(buffer);
+    }
     merge_raised(&mut rows);
     rows.into_iter()
-        .filter_map(|row| line(row))
+        .filter_map(|row| line(row, buffer))
         .collect()
 }
 
@@ -289,9 +323,9 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
 fn merge_raised(rows: &mut Vec<Row>) {
     let mut i = 0;
     while i < rows.len() {
-        let small = rows[i].size();
-        let target = rows[i + 1..].iter().position(|below| {
-            let size = below.size();
+        let small = rows[i].size;
+        let target = rows[i + 1..].iter().take(3).position(|below| {
+            let size = below.size;
             let rise = below.y - rows[i].y;
             small > 0.0
                 && small <= size * 0.85
@@ -316,10 +350,14 @@ fn merge_raised(rows: &mut Vec<Row>) {
 
 /// Lay a row's glyphs out left to right: spaces from gaps, the first wide
 /// gap as the line's tab, raised runs as marks.
-fn line(mut row: Row) -> Option<Line> {
-    let size = row.size();
+fn line(mut row: Row, buffer: &str) -> Option<Line> {
+    let size = row.size;
     row.glyphs.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
-    let size = if size > 0.0 { size } else { row.glyphs[0].0.size };
+    let size = if size > 0.0 {
+        size
+    } else {
+        row.glyphs[0].0.size
+    };
     let mut out = Line {
         x: Some(row.left()),
         y: Some(row.y),
@@ -331,7 +369,8 @@ fn line(mut row: Row) -> Option<Line> {
     let mut wide = false;
     let mut mark: Option<Mark> = None;
     for (g, raised) in row.glyphs {
-        let blank = g.text.trim().is_empty();
+        let text = g.text(buffer);
+        let blank = text.trim().is_empty();
         if let Some(e) = end {
             let gap = g.x - e;
             if gap > size * 0.15 {
@@ -349,14 +388,14 @@ fn line(mut row: Row) -> Option<Line> {
         if raised {
             // A marker keeps no space before it: "Canada1", "meetings,2".
             match &mut mark {
-                Some(m) if !space => m.text.push_str(&g.text),
+                Some(m) if !space => m.text.push_str(text),
                 _ => {
                     if let Some(m) = mark.take() {
                         out.marks.push(m);
                     }
                     mark = Some(Mark {
                         at: out.text.trim_end().len(),
-                        text: g.text.clone(),
+                        text: text.to_string(),
                     });
                 }
             }
@@ -379,7 +418,7 @@ fn line(mut row: Row) -> Option<Line> {
         }
         space = false;
         wide = false;
-        out.text.push_str(&g.text);
+        out.text.push_str(text);
         end = Some(g.x + g.advance);
     }
     if let Some(m) = mark.take() {
@@ -401,28 +440,36 @@ fn line(mut row: Row) -> Option<Line> {
 mod tests {
     use super::*;
 
-    fn glyphs(y: f32, size: f32, x: f32, text: &str) -> Vec<Glyph> {
+    /// Glyphs of `text` set from `x` on baseline `y`, their text added
+    /// to `buffer`.
+    fn glyphs(buffer: &mut String, y: f32, size: f32, x: f32, text: &str) -> Vec<Glyph> {
         let w = size * 0.5;
         text.chars()
             .enumerate()
-            .map(|(i, c)| Glyph {
-                x: x + i as f32 * w,
-                y,
-                size,
-                advance: w,
-                text: c.to_string(),
+            .map(|(i, c)| {
+                let start = buffer.len() as u32;
+                buffer.push(c);
+                Glyph {
+                    x: x + i as f32 * w,
+                    y,
+                    size,
+                    advance: w,
+                    start,
+                    len: c.len_utf8() as u32,
+                }
             })
             .collect()
     }
 
     #[test]
     fn rows_by_baseline_with_raised_markers_and_tabs() {
-        let mut g = glyphs(100.0, 10.0, 100.0, "1.");
-        g.extend(glyphs(100.0, 10.0, 130.0, "Canada"));
-        g.extend(glyphs(97.0, 6.0, 160.0, "12"));
-        g.extend(glyphs(100.0, 10.0, 170.0, "and"));
-        g.extend(glyphs(112.0, 10.0, 100.0, "next"));
-        let lines = lines(g);
+        let mut b = String::new();
+        let mut g = glyphs(&mut b, 100.0, 10.0, 100.0, "1.");
+        g.extend(glyphs(&mut b, 100.0, 10.0, 130.0, "Canada"));
+        g.extend(glyphs(&mut b, 97.0, 6.0, 160.0, "12"));
+        g.extend(glyphs(&mut b, 100.0, 10.0, 170.0, "and"));
+        g.extend(glyphs(&mut b, 112.0, 10.0, 100.0, "next"));
+        let lines = lines(g, &b);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text, "1. Canada and");
         assert_eq!(lines[0].tab, Some(3));
