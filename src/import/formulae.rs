@@ -260,7 +260,14 @@ const SECTIONS: [(SectionType, &[&str]); 5] = [
     ),
     (
         SectionType::Positive,
-        &["positive aspects", "aspects positifs", "aspectos positivos"],
+        &[
+            "positive aspects",
+            "aspects positifs",
+            "aspectos positivos",
+            "progress achieved",
+            "progrès accomplis",
+            "progresos realizados",
+        ],
     ),
     (
         SectionType::Other,
@@ -268,6 +275,9 @@ const SECTIONS: [(SectionType, &[&str]); 5] = [
             "factors and difficulties",
             "facteurs et difficultés",
             "factores y dificultades",
+            "other issues",
+            "autres questions",
+            "otras cuestiones",
         ],
     ),
     (
@@ -547,7 +557,13 @@ pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
 
 /// Phrases of the follow-up paragraph: it asks for information on named
 /// paragraphs within a time limit.
-pub const FOLLOW_UP: [&str; 22] = [
+pub const FOLLOW_UP: [&str; 28] = [
+    "information on follow-up",
+    "follow-up to the committee’s recommendations",
+    "to provide, by ",
+    "to submit, by ",
+    "fournir, d’ici au",
+    "proporcione, a más tardar",
     "urgent measures",
     "measures that must be taken",
     "attention to the recommendations",

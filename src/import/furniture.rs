@@ -296,7 +296,12 @@ pub fn join_into(text: &mut String, next: &str) {
         first.to_lowercase().as_str(),
         "and" | "or" | "nor" | "et" | "ou" | "y" | "o" | "u" | "e" | "ni"
     );
-    if !(hyphen && !conjunction) && !text.ends_with(' ') {
+    // A web address broken over lines continues without a space.
+    let last = text.rsplit(' ').next().unwrap_or("");
+    let url = (last.contains("://") || last.starts_with("www."))
+        && (last.ends_with(['/', '=', '%', '&', '?', '-', '_', '.'])
+            || first.contains(['/', '=', '%', '&', '?']) && !first.starts_with(['(', '“']));
+    if !(hyphen && !conjunction) && !url && !text.ends_with(' ') {
         text.push(' ');
     }
     text.push_str(next);
@@ -532,5 +537,8 @@ mod tests {
         let mut t = "word".to_string();
         join_into(&mut t, "next");
         assert_eq!(t, "word next");
+        let mut t = "See https://tbinternet.ohchr.org/_layouts/15/Download.aspx?sy".to_string();
+        join_into(&mut t, "mbolno=INT%2FCAT&Lang=en.");
+        assert_eq!(t, "See https://tbinternet.ohchr.org/_layouts/15/Download.aspx?symbolno=INT%2FCAT&Lang=en.");
     }
 }

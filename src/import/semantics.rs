@@ -68,10 +68,12 @@ pub fn derive(built: &mut Built, laid: &Laid, symbol: Option<&str>) -> Result<()
         .or_else(|| {
             let code = states::code_of_symbol(&doc.symbol)?;
             let name = states::name(code)?;
+            // The State's name as printed in the preamble, unless it is
+            // set in capitals there.
             Some(
                 doc.preamble
                     .iter()
-                    .find(|p| p.eq_ignore_ascii_case(name))
+                    .find(|p| p.eq_ignore_ascii_case(name) && p.chars().any(char::is_lowercase))
                     .cloned()
                     .unwrap_or_else(|| name.to_string()),
             )
@@ -393,9 +395,15 @@ fn kinds(doc: &mut Document, language: Option<Language>) {
             for p in &mut topic.paragraphs {
                 let text = plain(&p.text);
                 let wording = |t: &str| language.map_or(Kind::Other, |l| formulae::wording_kind(t, l));
+                let follow_up_heading = heading_ty == Some(SectionType::FollowUp)
+                    || ty == Some(SectionType::FollowUp) && formulae::section_type(&section.title).is_some();
                 p.kind = if state_text || language.is_none() {
                     Kind::Other
-                } else if is_follow_up(&text) {
+                } else if is_follow_up(&text)
+                    || follow_up_heading
+                        && topic_is_procedure(topic.heading.as_deref(), &section.title)
+                        && !references(&text).is_empty()
+                {
                     Kind::FollowUp
                 } else {
                     match ty {
@@ -434,6 +442,16 @@ fn opening_text(p: &Paragraph) -> String {
         }
     }
     text
+}
+
+/// A heading or section that names the follow-up procedure itself
+/// ("Follow-up procedure", "Follow-up to the present concluding
+/// observations"), not dissemination or the next report.
+fn topic_is_procedure(heading: Option<&str>, section: &str) -> bool {
+    let t = heading.unwrap_or(section).to_lowercase();
+    ["follow-up procedure", "follow-up to the present", "procédure de suivi", "suivi des présentes", "procedimiento de seguimiento", "seguimiento de las presentes"]
+        .iter()
+        .any(|p| t.contains(p))
 }
 
 /// The follow-up paragraph asks for information within a time limit on
