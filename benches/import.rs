@@ -96,7 +96,9 @@ fn main() {
         }
         let ours = median(ours);
         ours_total += ours;
-        let name = pdf.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = pdf
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let (theirs_cell, ratio_cell) = if theirs.is_empty() {
             ("—".to_string(), "—".to_string())
         } else {

@@ -6,7 +6,20 @@ fn main() {
     for p in &pages {
         let refs: Vec<&treatyview::import::page::Line> = p.lines.iter().collect();
         let area = treatyview::import::pdftext::notes_area(&refs, next);
-        println!("page {} lines {} area {} next {}", p.number, p.lines.len(), area, next);
-        for l in &p.lines[area..] { println!("   {}", l.text); if let Some((m,_)) = treatyview::import::furniture::note_start(l, next) { if m == next.to_string() { next += 1; } } }
+        println!(
+            "page {} lines {} area {} next {}",
+            p.number,
+            p.lines.len(),
+            area,
+            next
+        );
+        for l in &p.lines[area..] {
+            println!("   {}", l.text);
+            if let Some((m, _)) = treatyview::import::furniture::note_start(l, next) {
+                if m == next.to_string() {
+                    next += 1;
+                }
+            }
+        }
     }
 }

@@ -6,9 +6,14 @@ fn main() {
             Ok(imp) => {
                 eprintln!("== {path} ({:?})", t.elapsed());
                 print!("{}", imp.report.render(&imp.doc));
-                if std::env::var("RON").is_ok() { print!("{}", treatyview::library::to_ron(&imp.doc)); }
+                if std::env::var("RON").is_ok() {
+                    print!("{}", treatyview::library::to_ron(&imp.doc));
+                }
             }
-            Err(e) => println!("== {path}: ERROR {}", e.in_file(std::path::Path::new(&path))),
+            Err(e) => println!(
+                "== {path}: ERROR {}",
+                e.in_file(std::path::Path::new(&path))
+            ),
         }
     }
 }

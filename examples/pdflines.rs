@@ -5,7 +5,14 @@ fn main() {
     for p in pages {
         println!("=== page {}", p.number);
         for l in p.lines {
-            println!("{:6.1} {:6.1} {:5.1} {:?} | {}", l.x.unwrap(), l.y.unwrap(), l.size.unwrap(), l.tab, l.with_marks());
+            println!(
+                "{:6.1} {:6.1} {:5.1} {:?} | {}",
+                l.x.unwrap(),
+                l.y.unwrap(),
+                l.size.unwrap(),
+                l.tab,
+                l.with_marks()
+            );
         }
     }
 }

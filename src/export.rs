@@ -258,7 +258,11 @@ fn markdown_document(doc: &Document, prefix: &str, out: &mut String) {
         out.push_str(&format!("*{}*\n\n", escape(note)));
     }
     for note in &doc.title_notes {
-        out.push_str(&format!("{} *{}*\n\n", escape(&note.mark), escape(&note.text)));
+        out.push_str(&format!(
+            "{} *{}*\n\n",
+            escape(&note.mark),
+            escape(&note.text)
+        ));
     }
     for section in &doc.sections {
         markdown_section(section, prefix, out);

@@ -230,7 +230,11 @@ pub fn detect(bytes: &[u8]) -> Format {
             let digits = l.bytes().take_while(u8::is_ascii_digit).count();
             (1..=3).contains(&digits) && l[digits..].starts_with(".\t")
         });
-    if word { Format::WordText } else { Format::PdfText }
+    if word {
+        Format::WordText
+    } else {
+        Format::PdfText
+    }
 }
 
 /// What an import found and removed, for `import --report`.
@@ -353,12 +357,12 @@ pub fn import_any(bytes: &[u8], symbol: Option<&str>) -> Result<Imported, Import
             doc: import_bytes(bytes, symbol)?,
             report: Report::default(),
         },
-        Format::Pdf => paged(pdf::read(bytes)?, symbol)?,
+        Format::Pdf => paged(&pdf::read(bytes)?, symbol)?,
         Format::PdfText => {
             let text = text_of(bytes)?;
             let mut pages = pdftext::read(text);
             pdftext::find_marks(&mut pages);
-            paged(pages, symbol)?
+            paged(&pages, symbol)?
         }
     };
     imported.report.format = Some(format);
@@ -391,8 +395,8 @@ fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
 /// # Errors
 /// No numbered paragraph, a language or document refused, a lost
 /// character.
-pub fn paged(pages: Vec<page::Page>, symbol: Option<&str>) -> Result<Imported, ImportError> {
-    let laid = furniture::lay(&pages);
+pub fn paged(pages: &[page::Page], symbol: Option<&str>) -> Result<Imported, ImportError> {
+    let laid = furniture::lay(pages);
     let sample: String = laid
         .body
         .iter()
@@ -405,7 +409,11 @@ pub fn paged(pages: Vec<page::Page>, symbol: Option<&str>) -> Result<Imported, I
             name: name.to_string(),
         });
     }
-    let notes: BTreeSet<u32> = laid.notes.iter().filter_map(|n| n.mark.parse().ok()).collect();
+    let notes: BTreeSet<u32> = laid
+        .notes
+        .iter()
+        .filter_map(|n| n.mark.parse().ok())
+        .collect();
     let mut built = structure::build(&laid, &notes);
     if built.doc.paragraphs().next().is_none() {
         return Err(ImportError::NoNumbered);

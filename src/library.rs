@@ -252,14 +252,25 @@ pub fn looks_like_ron(bytes: &[u8]) -> bool {
     loop {
         let trimmed = rest.trim_ascii_start();
         if let Some(after) = trimmed.strip_prefix(b"//") {
-            rest = after.iter().position(|&b| b == b'\n').map_or(&[][..], |i| &after[i..]);
+            rest = after
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(&[][..], |i| &after[i..]);
         } else if let Some(after) = trimmed.strip_prefix(b"/*") {
-            rest = after.windows(2).position(|w| w == b"*/").map_or(&[][..], |i| &after[i + 2..]);
+            rest = after
+                .windows(2)
+                .position(|w| w == b"*/")
+                .map_or(&[][..], |i| &after[i + 2..]);
         } else if trimmed.starts_with(b"#![") {
             // RON extensions: `#![enable(...)]`.
-            rest = trimmed.iter().position(|&b| b == b'\n').map_or(&[][..], |i| &trimmed[i..]);
+            rest = trimmed
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(&[][..], |i| &trimmed[i..]);
         } else {
-            return trimmed.starts_with(b"Document") || trimmed.starts_with(b"(") || trimmed.is_empty();
+            return trimmed.starts_with(b"Document")
+                || trimmed.starts_with(b"(")
+                || trimmed.is_empty();
         }
     }
 }
@@ -272,7 +283,10 @@ fn import_cached(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
     bytes.hash(&mut hasher);
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     crate::document::FORMAT_VERSION.hash(&mut hasher);
-    let cached = cache_folder().map(|dir| dir.join("imports").join(format!("{:016x}-{}.ron", hasher.finish(), bytes.len())));
+    let cached = cache_folder().map(|dir| {
+        dir.join("imports")
+            .join(format!("{:016x}-{}.ron", hasher.finish(), bytes.len()))
+    });
     if let Some(file) = &cached
         && let Ok(text) = std::fs::read_to_string(file)
         && let Ok(doc) = from_ron(&text, file)
@@ -361,6 +375,8 @@ pub fn write_atomic(path: &Path, text: &str, force: bool) -> Result<(), LoadErro
 /// search cache).
 pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    // Unique per process and per write: threads may write the same file.
+    static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -368,8 +384,6 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    // Unique per process and per write: threads may write the same file.
-    static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     let result = std::fs::File::create(&temp)

@@ -93,11 +93,8 @@ fn malformed_ron_names_line_and_column() {
 fn newer_format_is_refused_naming_both_versions() {
     let current = format!("format: {},", treatyview::document::FORMAT_VERSION);
     assert!(treatyview::library::EMBEDDED_RON.contains(&current));
-    let ron = treatyview::library::EMBEDDED_RON.replacen(
-        &current,
-        "format: 7,\n  colour: \"red\",",
-        1,
-    );
+    let ron =
+        treatyview::library::EMBEDDED_RON.replacen(&current, "format: 7,\n  colour: \"red\",", 1);
     let e = from_ron(&ron, Path::new("new.ron"))
         .unwrap_err()
         .to_string();

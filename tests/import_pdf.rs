@@ -12,7 +12,9 @@ use treatyview::document::{Document, Genre, Inline, Kind, plain};
 use treatyview::import::{Format, ImportError, Imported, detect, import_any};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -24,13 +26,18 @@ fn pdf(name: &str) -> Document {
     import(&format!("pdf/{name}.pdf")).doc
 }
 
-fn paragraph<'a>(doc: &'a Document, n: u32) -> &'a treatyview::document::Paragraph {
-    doc.paragraph(n).unwrap_or_else(|| panic!("{}: no paragraph {n}", doc.symbol))
+fn paragraph(doc: &Document, n: u32) -> &treatyview::document::Paragraph {
+    doc.paragraph(n)
+        .unwrap_or_else(|| panic!("{}: no paragraph {n}", doc.symbol))
 }
 
 fn starts(doc: &Document, n: u32, words: &str) {
     let text = plain(&paragraph(doc, n).text);
-    assert!(text.starts_with(words), "{} para. {n}: {text:?}", doc.symbol);
+    assert!(
+        text.starts_with(words),
+        "{} para. {n}: {text:?}",
+        doc.symbol
+    );
 }
 
 fn kind(doc: &Document, n: u32) -> Kind {
@@ -57,7 +64,7 @@ fn texts(doc: &Document) -> Vec<String> {
         out.push(s.title.clone());
         out.extend(s.topics.iter().filter_map(|t| t.heading.clone()));
     }
-    out.extend(doc.units().iter().map(|u| u.plain()));
+    out.extend(doc.units().iter().map(treatyview::document::Unit::plain));
     for (_, _, p) in doc.paragraphs() {
         out.extend(p.parts.iter().map(|part| plain(&part.text)));
     }
@@ -70,16 +77,31 @@ fn texts(doc: &Document) -> Vec<String> {
 fn assert_no_furniture(doc: &Document) {
     for text in texts(doc) {
         let t = text.trim();
-        assert_ne!(t, doc.symbol, "{}: the running header is in the text", doc.symbol);
+        assert_ne!(
+            t, doc.symbol,
+            "{}: the running header is in the text",
+            doc.symbol
+        );
         for word in t.split_whitespace() {
             assert!(
-                !(word.starts_with("GE.") && word.len() > 5 && word[3..5].bytes().all(|b| b.is_ascii_digit())),
+                !(word.starts_with("GE.")
+                    && word.len() > 5
+                    && word[3..5].bytes().all(|b| b.is_ascii_digit())),
                 "{}: a job number in {t:?}",
                 doc.symbol
             );
-            assert!(!word.contains('\u{f02a}'), "{}: a barcode in {t:?}", doc.symbol);
+            assert!(
+                !word.contains('\u{f02a}'),
+                "{}: a barcode in {t:?}",
+                doc.symbol
+            );
         }
-        for masthead in ["Distr.:", "Original: English", "Distr. générale", "Distr. general"] {
+        for masthead in [
+            "Distr.:",
+            "Original: English",
+            "Distr. générale",
+            "Distr. general",
+        ] {
             assert!(!t.contains(masthead), "{}: masthead in {t:?}", doc.symbol);
         }
         assert!(
@@ -94,13 +116,19 @@ fn assert_no_furniture(doc: &Document) {
 fn canada_2025_numbered_footnotes_glued_to_words() {
     let doc = pdf("CRPD_C_CAN_CO_2-3");
     assert_eq!(doc.symbol, "CRPD/C/CAN/CO/2-3");
-    assert_eq!(doc.committee, "Committee on the Rights of Persons with Disabilities");
+    assert_eq!(
+        doc.committee,
+        "Committee on the Rights of Persons with Disabilities"
+    );
     assert_eq!(doc.state, "Canada");
     assert_eq!(
         doc.title,
         "Concluding observations on the combined second and third periodic reports of Canada"
     );
-    assert_eq!(doc.report.as_deref(), Some("combined second and third periodic"));
+    assert_eq!(
+        doc.report.as_deref(),
+        Some("combined second and third periodic")
+    );
     assert_eq!((doc.session, doc.year), (Some(32), Some(2025)));
     assert_eq!(
         doc.title_note.as_deref(),
@@ -112,32 +140,59 @@ fn canada_2025_numbered_footnotes_glued_to_words() {
     let p1 = &paragraph(&doc, 1).text;
     assert_eq!(p1[1], Inline::Note(1));
     assert!(matches!(&p1[0], Inline::Text(t) if t.ends_with("reports of Canada")));
-    assert!(matches!(&p1[2], Inline::Text(t) if t.starts_with(" at its 768th and 769th meetings,")));
+    assert!(
+        matches!(&p1[2], Inline::Text(t) if t.starts_with(" at its 768th and 769th meetings,"))
+    );
     assert_eq!(p1[3], Inline::Note(2));
     assert_eq!(doc.footnotes.len(), 15);
     let f5 = doc.footnote(5).expect("footnote 5");
     assert_eq!(f5.text, "Ibid., para. 7.");
     assert_eq!(f5.ibid_of.as_deref(), Some("CRPD/C/CAN/CO/1"));
-    assert_eq!(doc.footnote(15).map(|f| f.text.as_str()), Some("General Assembly resolution 79/165, para. 6."));
+    assert_eq!(
+        doc.footnote(15).map(|f| f.text.as_str()),
+        Some("General Assembly resolution 79/165, para. 6.")
+    );
     // Sections: I–IV, with A–C under III.
-    let labels: Vec<&str> = doc.sections.iter().filter_map(|s| s.label.as_deref()).collect();
+    let labels: Vec<&str> = doc
+        .sections
+        .iter()
+        .filter_map(|s| s.label.as_deref())
+        .collect();
     assert_eq!(labels, ["I", "II", "III", "A", "B", "C", "IV"]);
     assert!(headings(&doc).contains(&"Equality and non-discrimination (art. 5)"));
     assert!(headings(&doc).contains(&"Next periodic report"));
-    starts(&doc, 5, "The Committee reiterates its concern about the State Party’s interpretative declaration");
+    starts(
+        &doc,
+        5,
+        "The Committee reiterates its concern about the State Party’s interpretative declaration",
+    );
     assert_eq!(paragraph(&doc, 9).articles, [5]);
     assert_eq!(paragraph(&doc, 5).articles, [1, 2, 3, 4]);
-    assert_eq!((kind(&doc, 1), kind(&doc, 4)), (Kind::Introduction, Kind::Positive));
-    assert_eq!((kind(&doc, 9), kind(&doc, 10)), (Kind::Concern, Kind::Recommendation));
+    assert_eq!(
+        (kind(&doc, 1), kind(&doc, 4)),
+        (Kind::Introduction, Kind::Positive)
+    );
+    assert_eq!(
+        (kind(&doc, 9), kind(&doc, 10)),
+        (Kind::Concern, Kind::Recommendation)
+    );
     assert_eq!(paragraph(&doc, 9).pair, [10]);
     // Paragraph 4's items run over the page break: (a) to (s).
-    let labels: Vec<&str> = paragraph(&doc, 4).items.iter().map(|i| i.label.as_str()).collect();
+    let labels: Vec<&str> = paragraph(&doc, 4)
+        .items
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect();
     assert_eq!(labels.len(), 19);
     assert_eq!(labels[8], "i", "(i) after (h) is the ninth letter");
     assert!(paragraph(&doc, 4).items[8].items.is_empty());
     // 68 names the urgent recommendations: paragraphs 8, 20 and 56.
     assert_eq!(kind(&doc, 68), Kind::FollowUp);
-    let marked: Vec<u32> = doc.paragraphs().filter(|(_, _, p)| p.follow_up).map(|(_, _, p)| p.number).collect();
+    let marked: Vec<u32> = doc
+        .paragraphs()
+        .filter(|(_, _, p)| p.follow_up)
+        .map(|(_, _, p)| p.number)
+        .collect();
     assert_eq!(marked, [8, 20, 56]);
     assert_no_furniture(&doc);
 }
@@ -147,8 +202,15 @@ fn tunisia_2011_the_oldest_layout() {
     let doc = pdf("CRPD_C_TUN_CO_1");
     assert_eq!(doc.symbol, "CRPD/C/TUN/CO/1");
     assert_eq!(doc.state, "Tunisia");
-    assert_eq!(doc.title, "Concluding observations of the Committee on the Rights of Persons with Disabilities");
-    assert!(doc.preamble.iter().any(|p| p == "Tunisia"), "{:?}", doc.preamble);
+    assert_eq!(
+        doc.title,
+        "Concluding observations of the Committee on the Rights of Persons with Disabilities"
+    );
+    assert!(
+        doc.preamble.iter().any(|p| p == "Tunisia"),
+        "{:?}",
+        doc.preamble
+    );
     assert_eq!((doc.session, doc.year), (Some(5), Some(2011)));
     assert_eq!(numbers(&doc), (1..=48).collect::<Vec<_>>());
     assert!(doc.footnotes.is_empty());
@@ -156,13 +218,24 @@ fn tunisia_2011_the_oldest_layout() {
     assert_eq!(doc.sections[0].label, None);
     assert_eq!(kind(&doc, 1), Kind::Introduction);
     assert_eq!(kind(&doc, 7), Kind::Other, "factors and difficulties");
-    starts(&doc, 8, "The Committee notes Order No. 3086 of 29 November 2005");
+    starts(
+        &doc,
+        8,
+        "The Committee notes Order No. 3086 of 29 November 2005",
+    );
     assert_eq!(kind(&doc, 8), Kind::Concern);
     assert_eq!(paragraph(&doc, 8).articles, [1, 4]);
     // 17 (c) and (d) sit on the next page.
-    let items: Vec<&str> = paragraph(&doc, 17).items.iter().map(|i| i.label.as_str()).collect();
+    let items: Vec<&str> = paragraph(&doc, 17)
+        .items
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect();
     assert_eq!(items, ["a", "b", "c", "d"]);
-    assert!(plain(&paragraph(&doc, 17).items[3].text).starts_with("Take steps to replace institutional care"));
+    assert!(
+        plain(&paragraph(&doc, 17).items[3].text)
+            .starts_with("Take steps to replace institutional care")
+    );
     // "Follow-up and dissemination" is not a subject of concern.
     assert_eq!(kind(&doc, 45), Kind::Other);
     assert!(paragraph(&doc, 45).articles.is_empty());
@@ -181,21 +254,30 @@ fn azerbaijan_2014_made_by_distiller_without_tags() {
     assert!(p6.ends_with("The Committee urges the State party to maintain the Working Group for the purpose of periodic review of progress made in mainstreaming disability issues and needs in national legislative, policy and development frameworks."), "{p6}");
     assert_eq!(kind(&doc, 53), Kind::FollowUp);
     assert!(paragraph(&doc, 37).follow_up, "53 names paragraph 37");
-    assert!(!paragraph(&doc, 2).follow_up, "\"article 35, paragraph 2\" cites the Convention");
+    assert!(
+        !paragraph(&doc, 2).follow_up,
+        "\"article 35, paragraph 2\" cites the Convention"
+    );
     assert_no_furniture(&doc);
 }
 
 #[test]
 fn united_kingdom_2017_reissued_with_two_notes() {
     let doc = pdf("CRPD_C_GBR_CO_1");
-    assert_eq!(doc.state, "United Kingdom of Great Britain and Northern Ireland");
+    assert_eq!(
+        doc.state,
+        "United Kingdom of Great Britain and Northern Ireland"
+    );
     assert_eq!(
         doc.title_note.as_deref(),
         Some("Adopted by the Committee at its eighteenth session (14-31 August 2017).")
     );
     assert_eq!(doc.title_notes.len(), 1);
     assert_eq!(doc.title_notes[0].mark, "*");
-    assert_eq!(doc.title_notes[0].text, "Reissued for technical reasons on 12 October 2017.");
+    assert_eq!(
+        doc.title_notes[0].text,
+        "Reissued for technical reasons on 12 October 2017."
+    );
     assert_eq!((doc.session, doc.year), (Some(18), Some(2017)));
     assert_eq!(numbers(&doc).len(), 78);
     assert_no_furniture(&doc);
@@ -207,7 +289,11 @@ fn czechia_follow_up_information_is_the_states_not_the_committees() {
     assert_eq!(doc.symbol, "CRPD/C/CZE/CO/1/Add.1");
     assert_eq!(doc.genre, Genre::StateFollowUp);
     assert!(doc.paragraphs().all(|(_, _, p)| p.kind == Kind::Other));
-    assert!(doc.preamble.iter().any(|p| p.starts_with("Information received from Czechia on follow-up")));
+    assert!(
+        doc.preamble
+            .iter()
+            .any(|p| p.starts_with("Information received from Czechia on follow-up"))
+    );
     assert_eq!(numbers(&doc).len(), 58);
     assert_no_furniture(&doc);
 }
@@ -221,7 +307,11 @@ fn ecuador_in_french() {
     assert_eq!((doc.session, doc.year), (Some(22), Some(2019)));
     assert_eq!(numbers(&doc), (1..=65).collect::<Vec<_>>());
     // "a)" items, French style.
-    let items: Vec<&str> = paragraph(&doc, 4).items.iter().map(|i| i.label.as_str()).collect();
+    let items: Vec<&str> = paragraph(&doc, 4)
+        .items
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect();
     assert_eq!(items, ["a", "b"]);
     assert_eq!(kind(&doc, 4), Kind::Positive);
     assert_eq!(kind(&doc, 13), Kind::Concern);
@@ -237,7 +327,11 @@ fn greece_in_spanish() {
     assert_eq!(doc.state, "Grecia");
     assert_eq!(doc.report.as_deref(), Some("inicial"));
     assert_eq!(numbers(&doc), (1..=54).collect::<Vec<_>>());
-    starts(&doc, 5, "Al Comité le preocupa la ausencia en la legislación del Estado parte");
+    starts(
+        &doc,
+        5,
+        "Al Comité le preocupa la ausencia en la legislación del Estado parte",
+    );
     assert_eq!(kind(&doc, 5), Kind::Concern);
     assert_eq!(kind(&doc, 6), Kind::Recommendation);
     assert_eq!(paragraph(&doc, 5).articles, [1, 2, 3, 4], "(arts. 1 a 4)");
@@ -256,7 +350,10 @@ fn european_union_is_an_organisation() {
 #[test]
 fn every_sample_pdf_imports_or_says_why_not() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf");
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     names.sort();
     assert_eq!(names.len(), 15);
     for path in names {
@@ -268,12 +365,23 @@ fn every_sample_pdf_imports_or_says_why_not() {
                 assert!(doc.symbol.starts_with("CRPD/C/"), "{}", path.display());
                 assert!(doc.paragraphs().count() > 40, "{}", path.display());
                 assert!(doc.year.is_some(), "{}", path.display());
-                assert!(imported.report.removed.job_numbers > 0, "{}", path.display());
+                assert!(
+                    imported.report.removed.job_numbers > 0,
+                    "{}",
+                    path.display()
+                );
                 assert_no_furniture(&doc);
             }
             Err(e) => {
-                assert!(path.ends_with("CRPD_C_KAZ_CO_1.pdf"), "{}: {e}", path.display());
-                assert!(matches!(&e, ImportError::Language { name } if name == "Arabic"), "{e}");
+                assert!(
+                    path.ends_with("CRPD_C_KAZ_CO_1.pdf"),
+                    "{}: {e}",
+                    path.display()
+                );
+                assert!(
+                    matches!(&e, ImportError::Language { name } if name == "Arabic"),
+                    "{e}"
+                );
                 assert!(e.in_file(&path).contains("in Arabic"));
             }
         }
@@ -284,7 +392,10 @@ fn every_sample_pdf_imports_or_says_why_not() {
 fn pdftotext_output_reads_like_the_pdf() {
     for name in ["CRPD_C_CAN_CO_2-3", "CRPD_C_TUN_CO_1"] {
         let from_pdf = pdf(name);
-        for text in [format!("text/{name}.layout.txt"), format!("text/{name}.txt")] {
+        for text in [
+            format!("text/{name}.layout.txt"),
+            format!("text/{name}.txt"),
+        ] {
             let bytes = fixture(&text);
             assert_eq!(detect(&bytes), Format::PdfText, "{text}");
             let doc = import(&text).doc;
@@ -292,11 +403,21 @@ fn pdftotext_output_reads_like_the_pdf() {
             assert_eq!(doc.state, from_pdf.state, "{text}");
             assert_eq!(numbers(&doc), numbers(&from_pdf), "{text}");
             let kinds = |d: &Document| d.paragraphs().map(|(_, _, p)| p.kind).collect::<Vec<_>>();
-            let same = kinds(&doc).iter().zip(kinds(&from_pdf)).filter(|(a, b)| **a == *b).count();
-            assert!(same * 100 >= numbers(&doc).len() * 95, "{text}: {same} kinds agree");
+            let same = kinds(&doc)
+                .iter()
+                .zip(kinds(&from_pdf))
+                .filter(|(a, b)| **a == *b)
+                .count();
+            assert!(
+                same * 100 >= numbers(&doc).len() * 95,
+                "{text}: {same} kinds agree"
+            );
             for n in [1, 8, 17] {
                 let a: String = plain(&paragraph(&doc, n).text).chars().take(60).collect();
-                let b: String = plain(&paragraph(&from_pdf, n).text).chars().take(60).collect();
+                let b: String = plain(&paragraph(&from_pdf, n).text)
+                    .chars()
+                    .take(60)
+                    .collect();
                 assert_eq!(a, b, "{text} para. {n}");
             }
             assert_no_furniture(&doc);
@@ -313,7 +434,10 @@ fn the_word_export_is_still_read_as_before() {
     let seed = include_bytes!("../assets/CAT-C-KAZ-CO-4.txt");
     assert_eq!(detect(seed), Format::WordText);
     let doc = import_any(seed, None).unwrap().doc;
-    assert_eq!(treatyview::library::to_ron(&doc), include_str!("../assets/CAT-C-KAZ-CO-4.ron"));
+    assert_eq!(
+        treatyview::library::to_ron(&doc),
+        include_str!("../assets/CAT-C-KAZ-CO-4.ron")
+    );
     assert_eq!((doc.session, doc.year), (Some(76), Some(2023)));
 }
 
@@ -322,20 +446,34 @@ fn bad_pdfs_get_one_line_errors() {
     let real = fixture("pdf/CRPD_C_AZE_CO_1.pdf");
     // Truncated.
     let e = import_any(&real[..real.len() / 3], None).unwrap_err();
-    assert!(matches!(e, ImportError::Pdf(_) | ImportError::NoNumbered), "{e}");
+    assert!(
+        matches!(e, ImportError::Pdf(_) | ImportError::NoNumbered),
+        "{e}"
+    );
     let line = e.in_file(Path::new("cut.pdf"));
-    assert!(line.starts_with("cut.pdf: ") && !line.contains('\n'), "{line}");
+    assert!(
+        line.starts_with("cut.pdf: ") && !line.contains('\n'),
+        "{line}"
+    );
     // Not a PDF past its header.
     let e = import_any(b"%PDF-1.7\n%garbage only\n", None).unwrap_err();
     assert!(matches!(e, ImportError::Pdf(_)), "{e}");
     // A PDF without a text layer.
     let scan = minimal_pdf("");
     let e = import_any(&scan, None).unwrap_err();
-    assert_eq!(e.to_string(), "this PDF is a scan: it has no text to import");
+    assert_eq!(
+        e.to_string(),
+        "this PDF is a scan: it has no text to import"
+    );
     // A PDF whose text is not concluding observations.
-    let other = minimal_pdf("BT /F1 12 Tf 72 700 Td (A shopping list: bread, milk and tea for the week) Tj ET");
+    let other = minimal_pdf(
+        "BT /F1 12 Tf 72 700 Td (A shopping list: bread, milk and tea for the week) Tj ET",
+    );
     let e = import_any(&other, None).unwrap_err();
-    assert!(matches!(e, ImportError::Pdf(_) | ImportError::NoNumbered), "{e}");
+    assert!(
+        matches!(e, ImportError::Pdf(_) | ImportError::NoNumbered),
+        "{e}"
+    );
 }
 
 /// A one-page PDF with the given content stream and a standard font.
@@ -358,7 +496,13 @@ fn minimal_pdf(content: &str) -> Vec<u8> {
     for o in offsets {
         out.extend(format!("{o:010} 00000 n \n").bytes());
     }
-    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
     out
 }
 

@@ -56,12 +56,17 @@ pub fn run(options: Options) -> Result<ExitCode, String> {
     let destination = match output {
         None if inputs.len() == 1 => Destination::Stdout,
         None => {
-            return Err("several inputs need -o DIR: the folder to write their .ron files into".into());
+            return Err(
+                "several inputs need -o DIR: the folder to write their .ron files into".into(),
+            );
         }
         Some(path) => {
             let folder = path.is_dir()
                 || inputs.len() > 1
-                || path.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR);
+                || path
+                    .as_os_str()
+                    .to_string_lossy()
+                    .ends_with(std::path::MAIN_SEPARATOR);
             if folder {
                 std::fs::create_dir_all(&path)
                     .map_err(|e| format!("{}: {}", path.display(), describe_io(&e)))?;
@@ -131,7 +136,8 @@ fn ron_name(input: &Path) -> PathBuf {
 /// Import every input, on every core, keeping their order.
 fn import_all(inputs: &[PathBuf], symbol: Option<&str>) -> Vec<Result<Imported, String>> {
     let one = |input: &PathBuf| -> Result<Imported, String> {
-        let bytes = std::fs::read(input).map_err(|e| format!("{}: {}", input.display(), describe_io(&e)))?;
+        let bytes = std::fs::read(input)
+            .map_err(|e| format!("{}: {}", input.display(), describe_io(&e)))?;
         import_any(&bytes, symbol).map_err(|e| e.in_file(input))
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -161,7 +167,11 @@ fn write_stdout(text: &str) -> Result<(), String> {
 fn say_report(input: &Path, imported: &Imported, report: bool, to_file: bool) {
     let warnings = imported.report.warnings.len();
     if report {
-        let text = format!("{}:\n{}", input.display(), imported.report.render(&imported.doc));
+        let text = format!(
+            "{}:\n{}",
+            input.display(),
+            imported.report.render(&imported.doc)
+        );
         if to_file {
             print!("{text}");
         } else {

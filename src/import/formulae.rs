@@ -39,6 +39,22 @@ pub enum Detected {
     Other(&'static str, &'static str),
 }
 
+/// The commonest words of each language with formulae.
+const WORDS: [(Language, &[&str]); 3] = [
+    (
+        Language::En,
+        &["the", "of", "and", "to", "that", "is", "with", "for"],
+    ),
+    (
+        Language::Fr,
+        &["le", "les", "des", "et", "du", "est", "une", "pour", "dans"],
+    ),
+    (
+        Language::Es,
+        &["el", "los", "las", "y", "del", "que", "por", "una", "para"],
+    ),
+];
+
 /// Judge the language of a text from its script and its commonest words.
 #[must_use]
 pub fn detect(text: &str) -> Detected {
@@ -64,11 +80,6 @@ pub fn detect(text: &str) -> Detected {
     if scripts[3] * 3 > latin {
         return Detected::Other("zh", "Chinese");
     }
-    const WORDS: [(Language, &[&str]); 3] = [
-        (Language::En, &["the", "of", "and", "to", "that", "is", "with", "for"]),
-        (Language::Fr, &["le", "les", "des", "et", "du", "est", "une", "pour", "dans"]),
-        (Language::Es, &["el", "los", "las", "y", "del", "que", "por", "una", "para"]),
-    ];
     let mut counts = [0usize; 3];
     for word in text
         .split(|c: char| !c.is_alphabetic())
@@ -110,7 +121,9 @@ pub fn month(word: &str) -> Option<u32> {
         ["november", "novembre", "noviembre"],
         ["december", "décembre", "diciembre"],
     ];
-    let w = word.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
     MONTHS
         .iter()
         .position(|names| names.contains(&w.as_str()))
@@ -254,10 +267,7 @@ pub enum SectionType {
 
 /// Section-title phrases and what they mean, checked in order.
 const SECTIONS: [(SectionType, &[&str]); 5] = [
-    (
-        SectionType::Introduction,
-        &["introduction", "introducción"],
-    ),
+    (SectionType::Introduction, &["introduction", "introducción"]),
     (
         SectionType::Positive,
         &[
@@ -542,6 +552,7 @@ pub fn wording_kind(text: &str, language: Language) -> Kind {
 }
 
 /// Byte offset of `phrase` in `text` starting at a word boundary.
+#[must_use]
 pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(rel) = text[from..].find(phrase) {
@@ -600,42 +611,106 @@ pub const PARAGRAPH_WORDS: [&str; 8] = [
     "párrafo",
 ];
 
+/// English ordinals (and French first), tens, and French ordinals and
+/// numbers, for [`ordinal`].
+const UNITS: [(&str, u32); 30] = [
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+    ("premier", 1),
+    ("première", 1),
+];
+
+const TENS: [(&str, u32); 8] = [
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+const FR: [(&str, u32); 26] = [
+    ("unième", 1),
+    ("deuxième", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("cinquième", 5),
+    ("sixième", 6),
+    ("septième", 7),
+    ("huitième", 8),
+    ("neuvième", 9),
+    ("dixième", 10),
+    ("onzième", 11),
+    ("douzième", 12),
+    ("treizième", 13),
+    ("quatorzième", 14),
+    ("quinzième", 15),
+    ("seizième", 16),
+    ("vingtième", 20),
+    ("trentième", 30),
+    ("quarantième", 40),
+    ("cinquantième", 50),
+    ("soixantième", 60),
+    ("centième", 100),
+    ("dix", 10),
+    ("vingt", 20),
+    ("trente", 30),
+    ("quarante", 40),
+];
+
+const FR_MORE: [(&str, u32); 4] = [
+    ("cinquante", 50),
+    ("soixante", 60),
+    ("quatre", 4),
+    ("cent", 100),
+];
+
 /// The number an ordinal names: `thirty-second` → 32, `vingt-deuxième` →
 /// 22, `22º`, `46th`, `fifth` → 5.
 #[must_use]
 pub fn ordinal(word: &str) -> Option<u32> {
-    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() {
         let rest = &w[digits.len()..];
-        let suffixes = ["", "st", "nd", "rd", "th", "e", "er", "re", "ème", "o", "a", "º", "ª"];
-        return suffixes.contains(&rest).then(|| digits.parse().ok()).flatten();
+        let suffixes = [
+            "", "st", "nd", "rd", "th", "e", "er", "re", "ème", "o", "a", "º", "ª",
+        ];
+        return suffixes
+            .contains(&rest)
+            .then(|| digits.parse().ok())
+            .flatten();
     }
-    const UNITS: [(&str, u32); 30] = [
-        ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5),
-        ("sixth", 6), ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10),
-        ("eleventh", 11), ("twelfth", 12), ("thirteenth", 13), ("fourteenth", 14),
-        ("fifteenth", 15), ("sixteenth", 16), ("seventeenth", 17), ("eighteenth", 18),
-        ("nineteenth", 19), ("twentieth", 20), ("thirtieth", 30), ("fortieth", 40),
-        ("fiftieth", 50), ("sixtieth", 60), ("seventieth", 70), ("eightieth", 80),
-        ("ninetieth", 90), ("hundredth", 100), ("premier", 1), ("première", 1),
-    ];
-    const TENS: [(&str, u32); 8] = [
-        ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50),
-        ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
-    ];
-    const FR: [(&str, u32); 26] = [
-        ("unième", 1), ("deuxième", 2), ("troisième", 3), ("quatrième", 4),
-        ("cinquième", 5), ("sixième", 6), ("septième", 7), ("huitième", 8),
-        ("neuvième", 9), ("dixième", 10), ("onzième", 11), ("douzième", 12),
-        ("treizième", 13), ("quatorzième", 14), ("quinzième", 15), ("seizième", 16),
-        ("vingtième", 20), ("trentième", 30), ("quarantième", 40), ("cinquantième", 50),
-        ("soixantième", 60), ("centième", 100), ("dix", 10), ("vingt", 20),
-        ("trente", 30), ("quarante", 40),
-    ];
-    const FR_MORE: [(&str, u32); 4] = [
-        ("cinquante", 50), ("soixante", 60), ("quatre", 4), ("cent", 100),
-    ];
     let mut total = 0;
     let mut any = false;
     for part in w.split(['-', ' ']).filter(|p| !p.is_empty() && *p != "et") {
@@ -664,7 +739,10 @@ mod tests {
     #[test]
     fn kinds_by_first_formula() {
         let k = |t| wording_kind(t, Language::En);
-        assert_eq!(k("The Committee is concerned about isolation."), Kind::Concern);
+        assert_eq!(
+            k("The Committee is concerned about isolation."),
+            Kind::Concern
+        );
         assert_eq!(
             k("Recalling its general comment No. 1 (2014), the Committee recommends that"),
             Kind::Recommendation
@@ -674,7 +752,10 @@ mod tests {
             Kind::Concern
         );
         assert_eq!(k("The Committee welcomes the adoption of:"), Kind::Positive);
-        assert_eq!(k("The State party should take measures."), Kind::Recommendation);
+        assert_eq!(
+            k("The State party should take measures."),
+            Kind::Recommendation
+        );
         assert_eq!(k("The Committee considered the report."), Kind::Other);
         assert_eq!(
             wording_kind("Al Comité le preocupa la ausencia", Language::Es),
@@ -700,19 +781,29 @@ mod tests {
     #[test]
     fn languages() {
         assert_eq!(
-            detect("The Committee is concerned that the State party and the law of the land is with"),
+            detect(
+                "The Committee is concerned that the State party and the law of the land is with"
+            ),
             Detected::Known(Language::En)
         );
         assert_eq!(
-            detect("Le Comité est préoccupé par les mesures et le manque des données pour les personnes dans une"),
+            detect(
+                "Le Comité est préoccupé par les mesures et le manque des données pour les personnes dans une"
+            ),
             Detected::Known(Language::Fr)
         );
-        assert_eq!(detect("تشعر اللجنة بالقلق إزاء"), Detected::Other("ar", "Arabic"));
+        assert_eq!(
+            detect("تشعر اللجنة بالقلق إزاء"),
+            Detected::Other("ar", "Arabic")
+        );
     }
 
     #[test]
     fn committees() {
-        assert_eq!(committee_of_symbol("E/C.12/DEU/CO/6").map(|c| c.code), Some("CESCR"));
+        assert_eq!(
+            committee_of_symbol("E/C.12/DEU/CO/6").map(|c| c.code),
+            Some("CESCR")
+        );
         assert_eq!(
             committee_of_name("COMMITTEE AGAINST TORTURE").map(|c| c.code),
             Some("CAT")

@@ -167,30 +167,31 @@ fn is_recycle(text: &str) -> bool {
     t == "please recycle" || t == "merci de recycler" || t == "sírvase reciclar"
 }
 
+/// How masthead lines begin.
+const STARTS: [&str; 14] = [
+    "united nations",
+    "nations unies",
+    "naciones unidas",
+    "distr.",
+    "distr ",
+    "original:",
+    "original :",
+    "advance unedited",
+    "version préliminaire",
+    "versión avanzada",
+    "restricted",
+    "general",
+    "français",
+    "español",
+];
+
 /// Lines of the masthead: distribution, dates, languages.
 #[must_use]
 pub fn is_masthead(text: &str) -> bool {
     let t = text.trim();
     let lower = t.to_lowercase();
-    const STARTS: [&str; 14] = [
-        "united nations",
-        "nations unies",
-        "naciones unidas",
-        "distr.",
-        "distr ",
-        "original:",
-        "original :",
-        "advance unedited",
-        "version préliminaire",
-        "versión avanzada",
-        "restricted",
-        "general",
-        "français",
-        "español",
-    ];
     STARTS.iter().any(|s| lower.starts_with(s))
-        || is_symbol(t.split_whitespace().next().unwrap_or(""))
-            && t.split_whitespace().count() <= 2
+        || is_symbol(t.split_whitespace().next().unwrap_or("")) && t.split_whitespace().count() <= 2
         || is_date(t)
         || lower.ends_with(" only")
         || lower == "english"
@@ -204,9 +205,14 @@ pub fn is_masthead(text: &str) -> bool {
 pub fn is_date(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().filter(|w| *w != "de").collect();
     words.len() == 3
-        && words[0].trim_end_matches(['.', 'º']).parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && words[0]
+            .trim_end_matches(['.', 'º'])
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d))
         && super::formulae::month(words[1]).is_some()
-        && words[2].parse::<u32>().is_ok_and(|y| (1945..=2100).contains(&y))
+        && words[2]
+            .parse::<u32>()
+            .is_ok_and(|y| (1945..=2100).contains(&y))
 }
 
 /// Take the pages apart into body, notes and furniture.
@@ -301,7 +307,7 @@ pub fn join_into(text: &mut String, next: &str) {
     let url = (last.contains("://") || last.starts_with("www."))
         && (last.ends_with(['/', '=', '%', '&', '?', '-', '_', '.'])
             || first.contains(['/', '=', '%', '&', '?']) && !first.starts_with(['(', '“']));
-    if !(hyphen && !conjunction) && !url && !text.ends_with(' ') {
+    if (!hyphen || conjunction) && !url && !text.ends_with(' ') {
         text.push(' ');
     }
     text.push_str(next);
@@ -319,10 +325,7 @@ fn body_size(pages: &[Page]) -> Option<f32> {
             None => sizes.push((key, n)),
         }
     }
-    sizes
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(s, _)| *s)
+    sizes.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s)
 }
 
 /// Drop footer lines from the bottom: page numbers, job numbers,
@@ -348,7 +351,10 @@ fn strip_footer(lines: &mut Vec<&Line>, removed: &mut Removed) {
             Some(&mut removed.barcodes)
         } else if is_recycle(text) {
             Some(&mut removed.other)
-        } else if text.split_whitespace().all(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit())) {
+        } else if text
+            .split_whitespace()
+            .all(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()))
+        {
             // The dates printed after a job number, on a line of their own.
             Some(&mut removed.job_numbers)
         } else {
@@ -411,7 +417,7 @@ fn masthead_end(lines: &[&Line]) -> usize {
                 || text.to_lowercase().starts_with("international covenant")
         })
         .map(|(i, _)| i + 1)
-        .last()
+        .next_back()
         .unwrap_or(0)
 }
 
@@ -456,7 +462,10 @@ pub fn note_start(line: &Line, next: u32) -> Option<(String, String)> {
             marks: line.marks[1..].to_vec(),
             ..line.clone()
         };
-        return Some((first.text.trim().to_string(), rest.with_marks().trim().to_string()));
+        return Some((
+            first.text.trim().to_string(),
+            rest.with_marks().trim().to_string(),
+        ));
     }
     let text = line.with_marks();
     let t = text.trim_start();
@@ -477,7 +486,8 @@ pub fn note_start(line: &Line, next: u32) -> Option<(String, String)> {
     }
     let n: u32 = t[..digits].parse().ok()?;
     let rest = &t[digits..];
-    let glued_ok = line.size.is_some() && rest.starts_with(|c: char| c.is_alphabetic() || c == '“' || c == '"');
+    let glued_ok = line.size.is_some()
+        && rest.starts_with(|c: char| c.is_alphabetic() || c == '“' || c == '"');
     (n == next && (rest.starts_with(char::is_whitespace) || glued_ok))
         .then(|| (t[..digits].to_string(), rest.trim().to_string()))
 }
@@ -513,7 +523,9 @@ mod tests {
         assert!(is_job_number("GE.19-18239 (F) 291119 071219"));
         assert!(!is_job_number("GE. is not"));
         assert!(is_barcode("*1443 366*"));
-        assert!(is_barcode("\u{f02a}\u{f031}\u{f035}\u{f030}\u{f039}\u{f036}\u{f033}\u{f02a}"));
+        assert!(is_barcode(
+            "\u{f02a}\u{f031}\u{f035}\u{f030}\u{f039}\u{f036}\u{f033}\u{f02a}"
+        ));
         assert!(is_page_number("12"));
         assert!(!is_page_number("2019"));
     }
@@ -539,6 +551,9 @@ mod tests {
         assert_eq!(t, "word next");
         let mut t = "See https://tbinternet.ohchr.org/_layouts/15/Download.aspx?sy".to_string();
         join_into(&mut t, "mbolno=INT%2FCAT&Lang=en.");
-        assert_eq!(t, "See https://tbinternet.ohchr.org/_layouts/15/Download.aspx?symbolno=INT%2FCAT&Lang=en.");
+        assert_eq!(
+            t,
+            "See https://tbinternet.ohchr.org/_layouts/15/Download.aspx?symbolno=INT%2FCAT&Lang=en."
+        );
     }
 }

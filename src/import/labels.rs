@@ -39,7 +39,10 @@ pub fn opening(text: &str) -> Option<(Opening, usize)> {
         && let Some(close) = inner.find(')')
         && is_label(&inner[..close])
     {
-        return Some((Opening::Label(inner[..close].to_string()), rest_at(close + 2)?));
+        return Some((
+            Opening::Label(inner[..close].to_string()),
+            rest_at(close + 2)?,
+        ));
     }
     if let Some(close) = t.find(')')
         && close > 0
@@ -149,11 +152,20 @@ mod tests {
         assert_eq!(opening("12. The Committee"), Some((Opening::Number(12), 4)));
         assert_eq!(opening("1."), Some((Opening::Number(1), 2)));
         assert_eq!(opening("(a) Ensure"), Some((Opening::Label("a".into()), 4)));
-        assert_eq!(opening("a) L’adoption"), Some((Opening::Label("a".into()), 3)));
+        assert_eq!(
+            opening("a) L’adoption"),
+            Some((Opening::Label("a".into()), 3))
+        );
         assert_eq!(opening("(iv) x"), Some((Opening::Label("iv".into()), 5)));
         assert_eq!(opening("(aa) x"), Some((Opening::Label("aa".into()), 5)));
-        assert_eq!(opening("III. Principal areas"), Some((Opening::Chapter(3), 5)));
-        assert_eq!(opening("B. Specific rights"), Some((Opening::Letter('B'), 3)));
+        assert_eq!(
+            opening("III. Principal areas"),
+            Some((Opening::Chapter(3), 5))
+        );
+        assert_eq!(
+            opening("B. Specific rights"),
+            Some((Opening::Letter('B'), 3))
+        );
         assert_eq!(opening("2019, the Committee"), None);
         assert_eq!(opening("(see paragraph 3)"), None);
         assert_eq!(opening("12.5 per cent"), None);

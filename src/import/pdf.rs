@@ -151,8 +151,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
     let collector = contain(|| -> Result<Collector, PdfError> {
         let doc = pdf_extract::Document::load_mem(bytes).map_err(|e| {
             let text = e.to_string();
-            if text.to_lowercase().contains("decrypt") || text.to_lowercase().contains("password")
-            {
+            if text.to_lowercase().contains("decrypt") || text.to_lowercase().contains("password") {
                 PdfError::Encrypted
             } else {
                 PdfError::Unreadable(text)
@@ -163,7 +162,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
         }
         // Pages are independent: read them on every core, in order.
         let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-        let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(8);
         let chunk = pages.len().div_ceil(threads).max(1);
         let doc = &doc;
         let parts: Vec<Result<Collector, PdfError>> = std::thread::scope(|scope| {
@@ -185,7 +186,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err(PdfError::Panic("a page reader stopped".into()))))
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(PdfError::Panic("a page reader stopped".into())))
+                })
                 .collect()
         });
         let mut collector = Collector::default();
@@ -444,13 +448,14 @@ mod tests {
     /// to `buffer`.
     fn glyphs(buffer: &mut String, y: f32, size: f32, x: f32, text: &str) -> Vec<Glyph> {
         let w = size * 0.5;
+        let mut at = x;
         text.chars()
-            .enumerate()
-            .map(|(i, c)| {
+            .map(|c| {
                 let start = buffer.len() as u32;
                 buffer.push(c);
+                at += w;
                 Glyph {
-                    x: x + i as f32 * w,
+                    x: at - w,
                     y,
                     size,
                     advance: w,
@@ -492,6 +497,9 @@ mod tests {
 
     #[test]
     fn garbage_is_unreadable_not_a_panic() {
-        assert!(matches!(read(b"%PDF-1.4\ngarbage"), Err(PdfError::Unreadable(_) | PdfError::Panic(_))));
+        assert!(matches!(
+            read(b"%PDF-1.4\ngarbage"),
+            Err(PdfError::Unreadable(_) | PdfError::Panic(_))
+        ));
     }
 }

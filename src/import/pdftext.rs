@@ -14,24 +14,33 @@ use super::page::{Line, Mark, Page};
 /// a run of two or more after a line's first token is its tab stop.
 #[must_use]
 pub fn read(text: &str) -> Vec<Page> {
-    let mut pages = vec![Page {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut page = Page {
         number: 1,
         ..Page::default()
-    }];
+    };
     for (index, raw) in text.split('\n').enumerate() {
         let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
         while let Some(at) = raw.find('\u{c}') {
-            push(pages.last_mut().expect("one page"), index + 1, &raw[..at]);
-            let number = pages.len() as u32 + 1;
-            pages.push(Page {
-                number,
-                ..Page::default()
-            });
+            push(&mut page, index + 1, &raw[..at]);
+            let number = page.number + 1;
+            pages.push(std::mem::replace(
+                &mut page,
+                Page {
+                    number,
+                    ..Page::default()
+                },
+            ));
             raw = &raw[at + 1..];
         }
-        push(pages.last_mut().expect("one page"), index + 1, raw);
+        push(&mut page, index + 1, raw);
     }
-    while pages.len() > 1 && pages.last().is_some_and(|p| p.lines.iter().all(|l| l.text.is_empty())) {
+    pages.push(page);
+    while pages.len() > 1
+        && pages
+            .last()
+            .is_some_and(|p| p.lines.iter().all(|l| l.text.is_empty()))
+    {
         pages.pop();
     }
     pages
@@ -63,7 +72,7 @@ fn push(page: &mut Page, number: usize, raw: &str) {
         source_line: number,
         text,
         tab,
-        x: Some(indent as f32),
+        x: Some(f32::from(u16::try_from(indent).unwrap_or(u16::MAX))),
         ..Line::default()
     });
 }
@@ -115,7 +124,8 @@ pub fn find_marks(pages: &mut [Page]) {
 pub fn notes_area(lines: &[&Line], next: u32) -> usize {
     let starts: Vec<usize> = (0..lines.len())
         .filter(|&k| {
-            note_start(lines[k], next).is_some_and(|(mark, _)| mark.starts_with('*') || mark == next.to_string())
+            note_start(lines[k], next)
+                .is_some_and(|(mark, _)| mark.starts_with('*') || mark == next.to_string())
         })
         .collect();
     for &k in &starts {
@@ -154,7 +164,9 @@ fn find_marker(lines: &[Line], n: u32, from: (usize, usize)) -> Option<(usize, u
         let start = if k == from.0 { from.1 } else { 0 };
         let text = &line.text;
         let furniture = is_job_number(text)
-            || text.split_whitespace().all(|w| is_symbol(w) || is_page_number(w));
+            || text
+                .split_whitespace()
+                .all(|w| is_symbol(w) || is_page_number(w));
         if furniture {
             continue;
         }
@@ -163,7 +175,12 @@ fn find_marker(lines: &[Line], n: u32, from: (usize, usize)) -> Option<(usize, u
             let at = search + rel;
             search = at + digits.len();
             let after = text[at + digits.len()..].chars().next();
-            if after.is_some_and(|c| c.is_ascii_digit() || c.is_alphabetic() || c == '.' && text[at + digits.len() + 1..].starts_with(|d: char| d.is_ascii_digit())) {
+            if after.is_some_and(|c| {
+                c.is_ascii_digit()
+                    || c.is_alphabetic()
+                    || c == '.'
+                        && text[at + digits.len() + 1..].starts_with(|d: char| d.is_ascii_digit())
+            }) {
                 continue;
             }
             let before = text[..at].chars().next_back();
@@ -184,7 +201,17 @@ fn find_marker(lines: &[Line], n: u32, from: (usize, usize)) -> Option<(usize, u
                     .to_lowercase();
                 let abbreviation = matches!(
                     word.as_str(),
-                    "para" | "paras" | "no" | "nos" | "art" | "arts" | "p" | "pp" | "vol" | "chap" | "sect"
+                    "para"
+                        | "paras"
+                        | "no"
+                        | "nos"
+                        | "art"
+                        | "arts"
+                        | "p"
+                        | "pp"
+                        | "vol"
+                        | "chap"
+                        | "sect"
                 ) || word.bytes().all(|b| b.is_ascii_digit());
                 punct && !abbreviation && after == Some(' ')
             };
@@ -220,7 +247,13 @@ mod tests {
         find_marks(&mut pages);
         let lines = &pages[0].lines;
         assert_eq!(lines[0].text, "1. The reports of Canada");
-        assert_eq!(lines[0].marks, vec![Mark { at: 24, text: "1".into() }]);
+        assert_eq!(
+            lines[0].marks,
+            vec![Mark {
+                at: 24,
+                text: "1".into()
+            }]
+        );
         assert_eq!(lines[1].text, "at its meetings, held in 2025.");
     }
 }

@@ -6,11 +6,11 @@
 //!
 //! The wording lives in [`super::formulae`]; this module only applies it.
 
-use super::furniture::{Laid, NoteDef, is_date, is_symbol};
-use super::formulae::{find_word, 
+use super::formulae::{
     self, Detected, FOLLOW_UP, Language, PARAGRAPH_WORDS, SectionType, TITLE, committee_of_name,
-    committee_of_symbol, ordinal,
+    committee_of_symbol, find_word, ordinal,
 };
+use super::furniture::{Laid, NoteDef, is_date, is_symbol};
 use super::structure::{Built, Warning};
 use super::{ImportError, enrich, states};
 use crate::document::{Document, Footnote, Genre, Item, Kind, Paragraph, TitleNote, plain};
@@ -41,8 +41,10 @@ pub fn derive(built: &mut Built, laid: &Laid, symbol: Option<&str>) -> Result<()
             doc.language = Some(l.code().to_string());
             Some(l)
         }
-        Detected::Other(code, name) if code == "ar" => {
-            return Err(ImportError::Language { name: name.to_string() });
+        Detected::Other("ar", name) => {
+            return Err(ImportError::Language {
+                name: name.to_string(),
+            });
         }
         Detected::Other(code, name) => {
             doc.language = (code != "und").then(|| code.to_string());
@@ -138,7 +140,9 @@ fn notes(built: &mut Built, defs: &[NoteDef], warnings: &mut Vec<Warning>) {
         .or_else(|| {
             stars.iter().position(|d| {
                 let t = d.text.to_lowercase();
-                ["adopted", "adoptées", "adoptée", "aprobad"].iter().any(|w| t.contains(w))
+                ["adopted", "adoptées", "adoptée", "aprobad"]
+                    .iter()
+                    .any(|w| t.contains(w))
             })
         })
         .or((!stars.is_empty()).then_some(0));
@@ -153,7 +157,9 @@ fn notes(built: &mut Built, defs: &[NoteDef], warnings: &mut Vec<Warning>) {
         }
     }
     for def in defs.iter().filter(|d| !d.mark.starts_with('*')) {
-        let Ok(number) = def.mark.parse::<u32>() else { continue };
+        let Ok(number) = def.mark.parse::<u32>() else {
+            continue;
+        };
         if doc.footnotes.iter().any(|f| f.number == number) {
             warnings.push(Warning {
                 place: def.place,
@@ -185,8 +191,10 @@ fn find_symbol(laid: &Laid, doc: &Document) -> Option<String> {
             doc.footnotes.iter().find_map(|f| {
                 enrich::symbols(&f.text).into_iter().find_map(|s| {
                     let parts: Vec<&str> = s.split('/').collect();
-                    (parts.len() == 4 && parts[1] == "C" && parts[3].bytes().all(|b| b.is_ascii_digit() || b == b'-'))
-                        .then(|| format!("{}/{}/{}/CO/{}", parts[0], parts[1], parts[2], parts[3]))
+                    (parts.len() == 4
+                        && parts[1] == "C"
+                        && parts[3].bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+                    .then(|| format!("{}/{}/{}/CO/{}", parts[0], parts[1], parts[2], parts[3]))
                 })
             })
         })
@@ -227,11 +235,18 @@ fn check_concluding(doc: &Document) -> Result<(), ImportError> {
         return Ok(());
     }
     let parts: Vec<&str> = doc.symbol.split('/').collect();
-    let what = if parts.iter().any(|p| *p == "Q" || *p == "QPR" || p.starts_with("LOI")) {
+    let what = if parts
+        .iter()
+        .any(|p| *p == "Q" || *p == "QPR" || p.starts_with("LOI"))
+    {
         "a list of issues"
     } else if parts.iter().any(|p| p.starts_with("SR.")) {
         "a summary record"
-    } else if parts.len() >= 4 && parts[parts.len() - 1].bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+    } else if parts.len() >= 4
+        && parts[parts.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-')
+    {
         "a State party's report"
     } else {
         "not concluding observations"
@@ -288,12 +303,17 @@ fn title_parts(title: &str, language: Option<Language>) -> (Option<String>, Opti
                 .min_by_key(|&(i, n)| (i, std::cmp::Reverse(n)));
             let state = of.and_then(|(i, n)| clean(&head[i + n..]));
             let before = &t[..at];
-            let ordinal_word = before.split_whitespace().last().filter(|w| w.ends_with("ième"));
+            let ordinal_word = before
+                .split_whitespace()
+                .last()
+                .filter(|w| w.ends_with("ième"));
             let report = report_tail.and_then(clean).or_else(|| {
                 let tail = of.map_or(head, |(i, _)| &head[..i]);
                 let words = tail.trim_start_matches("rapport").trim();
                 match (ordinal_word, words) {
-                    (Some(o), w) => clean(&format!("{o} {}", w.trim_start_matches("rapport").trim())),
+                    (Some(o), w) => {
+                        clean(&format!("{o} {}", w.trim_start_matches("rapport").trim()))
+                    }
                     (None, w) if !w.is_empty() => clean(w),
                     _ => None,
                 }
@@ -309,7 +329,11 @@ fn title_parts(title: &str, language: Option<Language>) -> (Option<String>, Opti
             let state = de.and_then(|d| clean(&after[d + 4..]));
             let report = de
                 .map(|d| &after[..d])
-                .map(|r| r.trim_start_matches("informes").trim_start_matches("informe").trim())
+                .map(|r| {
+                    r.trim_start_matches("informes")
+                        .trim_start_matches("informe")
+                        .trim()
+                })
                 .and_then(clean);
             (state, report)
         }
@@ -322,14 +346,21 @@ fn title_parts(title: &str, language: Option<Language>) -> (Option<String>, Opti
 fn adoption(doc: &mut Document, masthead: &[String]) {
     let adopted = |t: &str| {
         let t = t.to_lowercase();
-        ["adopted", "adoptées", "adoptée", "aprobad"].iter().any(|w| t.contains(w))
+        ["adopted", "adoptées", "adoptée", "aprobad"]
+            .iter()
+            .any(|w| t.contains(w))
     };
     let note = doc
         .title_note
         .clone()
         .filter(|n| adopted(n))
         .or_else(|| adopted(&doc.title).then(|| doc.title.clone()))
-        .or_else(|| doc.title_notes.iter().find(|n| adopted(&n.text)).map(|n| n.text.clone()))
+        .or_else(|| {
+            doc.title_notes
+                .iter()
+                .find(|n| adopted(&n.text))
+                .map(|n| n.text.clone())
+        })
         .or_else(|| {
             // Old layouts: "Fifth session" under the committee's name.
             doc.preamble
@@ -349,12 +380,20 @@ fn adoption(doc: &mut Document, masthead: &[String]) {
         text.split(|c: char| !c.is_ascii_digit())
             .filter(|w| w.len() == 4)
             .filter_map(|w| w.parse::<u32>().ok())
-            .filter(|y| (1950..=2100).contains(y))
-            .last()
+            .rfind(|y| (1950..=2100).contains(y))
     };
     doc.year = year_in(&note)
-        .or_else(|| masthead.iter().filter(|l| is_date(l) || l.split_whitespace().count() <= 5).find_map(|l| is_date_in(l).and_then(|d| year_in(&d))))
-        .or_else(|| doc.paragraphs().next().and_then(|(_, _, p)| year_in(&plain(&p.text))));
+        .or_else(|| {
+            masthead
+                .iter()
+                .filter(|l| is_date(l) || l.split_whitespace().count() <= 5)
+                .find_map(|l| is_date_in(l).and_then(|d| year_in(&d)))
+        })
+        .or_else(|| {
+            doc.paragraphs()
+                .next()
+                .and_then(|(_, _, p)| year_in(&plain(&p.text)))
+        });
 }
 
 /// The date within a masthead line that may hold other words.
@@ -394,9 +433,11 @@ fn kinds(doc: &mut Document, language: Option<Language>) {
             let heading_ty = topic.heading.as_deref().and_then(formulae::section_type);
             for p in &mut topic.paragraphs {
                 let text = plain(&p.text);
-                let wording = |t: &str| language.map_or(Kind::Other, |l| formulae::wording_kind(t, l));
+                let wording =
+                    |t: &str| language.map_or(Kind::Other, |l| formulae::wording_kind(t, l));
                 let follow_up_heading = heading_ty == Some(SectionType::FollowUp)
-                    || ty == Some(SectionType::FollowUp) && formulae::section_type(&section.title).is_some();
+                    || ty == Some(SectionType::FollowUp)
+                        && formulae::section_type(&section.title).is_some();
                 p.kind = if state_text || language.is_none() {
                     Kind::Other
                 } else if is_follow_up(&text)
@@ -411,7 +452,10 @@ fn kinds(doc: &mut Document, language: Option<Language>) {
                         Some(SectionType::Positive) => Kind::Positive,
                         Some(SectionType::FollowUp | SectionType::Other) => Kind::Other,
                         Some(SectionType::Concerns) | None => {
-                            if matches!(heading_ty, Some(SectionType::FollowUp | SectionType::Other)) {
+                            if matches!(
+                                heading_ty,
+                                Some(SectionType::FollowUp | SectionType::Other)
+                            ) {
                                 Kind::Other
                             } else {
                                 wording(&opening_text(p))
@@ -449,9 +493,16 @@ fn opening_text(p: &Paragraph) -> String {
 /// observations"), not dissemination or the next report.
 fn topic_is_procedure(heading: Option<&str>, section: &str) -> bool {
     let t = heading.unwrap_or(section).to_lowercase();
-    ["follow-up procedure", "follow-up to the present", "procédure de suivi", "suivi des présentes", "procedimiento de seguimiento", "seguimiento de las presentes"]
-        .iter()
-        .any(|p| t.contains(p))
+    [
+        "follow-up procedure",
+        "follow-up to the present",
+        "procédure de suivi",
+        "suivi des présentes",
+        "procedimiento de seguimiento",
+        "seguimiento de las presentes",
+    ]
+    .iter()
+    .any(|p| t.contains(p))
 }
 
 /// The follow-up paragraph asks for information within a time limit on
@@ -490,7 +541,10 @@ fn closing_text(p: &Paragraph) -> String {
     let items = p.parts.last().map_or(&p.items, |part| &part.items);
     match last(items) {
         Some(item) => plain(&item.text),
-        None => p.parts.last().map_or_else(|| plain(&p.text), |part| plain(&part.text)),
+        None => p
+            .parts
+            .last()
+            .map_or_else(|| plain(&p.text), |part| plain(&part.text)),
     }
 }
 
@@ -499,7 +553,10 @@ fn closing_text(p: &Paragraph) -> String {
 /// (6))`.
 #[must_use]
 pub fn closing_articles(text: &str) -> Option<Vec<u32>> {
-    let t = text.trim_end().trim_end_matches(['.', ';', ',', ':']).trim_end();
+    let t = text
+        .trim_end()
+        .trim_end_matches(['.', ';', ',', ':'])
+        .trim_end();
     if !t.ends_with(')') {
         return None;
     }
@@ -521,9 +578,16 @@ pub fn closing_articles(text: &str) -> Option<Vec<u32>> {
     }
     let inner = &t[open? + 1..t.len() - 1];
     let lower = inner.to_lowercase();
-    let list = ["arts.", "art.", "articles", "article", "artículos", "artículo"]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))?;
+    let list = [
+        "arts.",
+        "art.",
+        "articles",
+        "article",
+        "artículos",
+        "artículo",
+    ]
+    .iter()
+    .find_map(|p| lower.strip_prefix(p))?;
     // Drop sub-paragraph references: "44 (6)", "37 (a)".
     let mut flat = String::new();
     let mut skip = 0;
@@ -549,7 +613,7 @@ pub fn closing_articles(text: &str) -> Option<Vec<u32>> {
             continue;
         }
         let number = |s: &str| -> Option<u32> {
-            let s = s.trim().trim_end_matches("er").trim_end_matches("o");
+            let s = s.trim().trim_end_matches("er").trim_end_matches('o');
             s.parse().ok()
         };
         if let Some((a, b)) = part.split_once(['–', '-', '—', '−']) {
@@ -571,7 +635,10 @@ pub fn closing_articles(text: &str) -> Option<Vec<u32>> {
 /// recommendations and each recommendation's the concerns.
 fn pair_up(paragraphs: &mut [Paragraph]) {
     let numbers = |kind: Kind, ps: &[Paragraph]| -> Vec<u32> {
-        ps.iter().filter(|p| p.kind == kind).map(|p| p.number).collect()
+        ps.iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| p.number)
+            .collect()
     };
     let concerns = numbers(Kind::Concern, paragraphs);
     let recommendations = numbers(Kind::Recommendation, paragraphs);
@@ -584,6 +651,17 @@ fn pair_up(paragraphs: &mut [Paragraph]) {
     }
 }
 
+/// What the reference scanner saw last.
+#[derive(PartialEq, Clone, Copy)]
+enum Prev {
+    Start,
+    Separator,
+    Dash,
+    Number,
+    Label,
+    Word,
+}
+
 /// Paragraph references after "paragraphs"/"paras."/"paragraphes"/
 /// "párrafos", to the end of the sentence: `12 and 45`, `11 (a) and
 /// (b)`, `14 (a), 24 (a), 28 and 44`, `12–14`, and lists with words
@@ -591,16 +669,8 @@ fn pair_up(paragraphs: &mut [Paragraph]) {
 /// 56`; `10 (harmonisation) et 60`). A number counts only where a list
 /// would put one: after the word, a comma, a conjunction or a dash.
 #[must_use]
+#[allow(clippy::too_many_lines)] // one scanner over a list's tokens and its state
 pub fn references(text: &str) -> Vec<(u32, Option<String>)> {
-    #[derive(PartialEq, Clone, Copy)]
-    enum Prev {
-        Start,
-        Separator,
-        Dash,
-        Number,
-        Label,
-        Word,
-    }
     let lower = text.to_lowercase();
     let mut out: Vec<(u32, Option<String>)> = Vec::new();
     let mut from = 0;
@@ -612,8 +682,18 @@ pub fn references(text: &str) -> Vec<(u32, Option<String>)> {
         let rest = &lower[at + word.len()..];
         from = at + word.len();
         // "article 35, paragraph 2, of the Convention" cites the treaty.
-        let before: String = lower[..at].chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
-        if ["article", "art.", "artículo"].iter().any(|a| before.contains(a)) {
+        let before: String = lower[..at]
+            .chars()
+            .rev()
+            .take(24)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if ["article", "art.", "artículo"]
+            .iter()
+            .any(|a| before.contains(a))
+        {
             continue;
         }
         let mut prev = Prev::Start;
@@ -623,7 +703,10 @@ pub fn references(text: &str) -> Vec<(u32, Option<String>)> {
             let c = rest[i..].chars().next().unwrap_or(' ');
             if c.is_ascii_digit() {
                 let digits = rest[i..].bytes().take_while(u8::is_ascii_digit).count();
-                let n: Option<u32> = rest[i..i + digits].parse().ok().filter(|n| (1..1000).contains(n));
+                let n: Option<u32> = rest[i..i + digits]
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..1000).contains(n));
                 match (n, prev) {
                     (Some(n), Prev::Dash) => {
                         if let Some(&(m, None)) = out.last()
@@ -649,7 +732,8 @@ pub fn references(text: &str) -> Vec<(u32, Option<String>)> {
                 match inner {
                     Some(l)
                         if (matches!(prev, Prev::Number | Prev::Label)
-                            || prev == Prev::Separator && out.last().is_some_and(|(_, l)| l.is_some()))
+                            || prev == Prev::Separator
+                                && out.last().is_some_and(|(_, l)| l.is_some()))
                             && (1..=4).contains(&l.len())
                             && l.bytes().all(|b| b.is_ascii_lowercase()) =>
                     {
@@ -688,7 +772,11 @@ pub fn references(text: &str) -> Vec<(u32, Option<String>)> {
                 continue;
             }
             if c == '–' || c == '-' {
-                prev = if prev == Prev::Number { Prev::Dash } else { Prev::Word };
+                prev = if prev == Prev::Number {
+                    Prev::Dash
+                } else {
+                    Prev::Word
+                };
                 i += c.len_utf8();
                 continue;
             }
@@ -749,10 +837,14 @@ fn follow_up(doc: &mut Document, warnings: &mut Vec<Warning>) {
             }
         }
         if !found {
-            let what = label.map_or(format!("paragraph {number}"), |l| format!("paragraph {number} ({l})"));
+            let what = label.map_or(format!("paragraph {number}"), |l| {
+                format!("paragraph {number} ({l})")
+            });
             warnings.push(Warning {
                 place: super::page::Place::default(),
-                message: format!("the follow-up paragraph names {what}, which is not in the document"),
+                message: format!(
+                    "the follow-up paragraph names {what}, which is not in the document"
+                ),
             });
         }
     }
@@ -778,13 +870,31 @@ mod tests {
 
     #[test]
     fn articles_in_headings() {
-        assert_eq!(closing_articles("Equality and non-discrimination (art. 5)"), Some(vec![5]));
-        assert_eq!(closing_articles("General principles and obligations (arts. 1–4)"), Some(vec![1, 2, 3, 4]));
+        assert_eq!(
+            closing_articles("Equality and non-discrimination (art. 5)"),
+            Some(vec![5])
+        );
+        assert_eq!(
+            closing_articles("General principles and obligations (arts. 1–4)"),
+            Some(vec![1, 2, 3, 4])
+        );
         assert_eq!(closing_articles("(arts. 1 and 4)"), Some(vec![1, 4]));
-        assert_eq!(closing_articles("Principios y obligaciones generales (arts. 1 a 4)"), Some(vec![1, 2, 3, 4]));
-        assert_eq!(closing_articles("Principes généraux (art. 1er à 4)"), Some(vec![1, 2, 3, 4]));
-        assert_eq!(closing_articles("General measures (arts. 4, 42 and 44 (6))"), Some(vec![4, 42, 44]));
-        assert_eq!(closing_articles("The Nelson Mandela Rules (rules 43–46)"), None);
+        assert_eq!(
+            closing_articles("Principios y obligaciones generales (arts. 1 a 4)"),
+            Some(vec![1, 2, 3, 4])
+        );
+        assert_eq!(
+            closing_articles("Principes généraux (art. 1er à 4)"),
+            Some(vec![1, 2, 3, 4])
+        );
+        assert_eq!(
+            closing_articles("General measures (arts. 4, 42 and 44 (6))"),
+            Some(vec![4, 42, 44])
+        );
+        assert_eq!(
+            closing_articles("The Nelson Mandela Rules (rules 43–46)"),
+            None
+        );
     }
 
     #[test]
@@ -799,21 +909,41 @@ mod tests {
         );
         assert_eq!(
             references("paras. 14 (a), 24 (a), 28 and 44"),
-            vec![(14, Some("a".into())), (24, Some("a".into())), (28, None), (44, None)]
+            vec![
+                (14, Some("a".into())),
+                (24, Some("a".into())),
+                (28, None),
+                (44, None)
+            ]
         );
-        assert_eq!(references("aux paragraphes 12 et 45 ci-dessus"), vec![(12, None), (45, None)]);
         assert_eq!(
-            references("contained in paragraphs 8, on general obligations, 20, on the right to life, and 56, on an adequate standard of living. The"),
+            references("aux paragraphes 12 et 45 ci-dessus"),
+            vec![(12, None), (45, None)]
+        );
+        assert_eq!(
+            references(
+                "contained in paragraphs 8, on general obligations, 20, on the right to life, and 56, on an adequate standard of living. The"
+            ),
             vec![(8, None), (20, None), (56, None)]
         );
         assert_eq!(
-            references("figurant aux paragraphes 10 (harmonisation de la législation) et 60 (mécanisme). Il"),
+            references(
+                "figurant aux paragraphes 10 (harmonisation de la législation) et 60 (mécanisme). Il"
+            ),
             vec![(10, None), (60, None)]
         );
-        assert_eq!(references("paragraphs 12–14 above"), vec![(12, None), (13, None), (14, None)]);
-        assert_eq!(references("paragraph 3 of article 19 and 2030"), vec![(3, None)]);
         assert_eq!(
-            references("within 12 months and in accordance with article 35, paragraph 2, of the Convention, as set forth in paragraph 37 above."),
+            references("paragraphs 12–14 above"),
+            vec![(12, None), (13, None), (14, None)]
+        );
+        assert_eq!(
+            references("paragraph 3 of article 19 and 2030"),
+            vec![(3, None)]
+        );
+        assert_eq!(
+            references(
+                "within 12 months and in accordance with article 35, paragraph 2, of the Convention, as set forth in paragraph 37 above."
+            ),
             vec![(37, None)]
         );
     }
@@ -821,20 +951,41 @@ mod tests {
     #[test]
     fn titles() {
         assert_eq!(
-            title_parts("Concluding observations on the combined second and third periodic reports of Canada", Some(Language::En)),
-            (Some("Canada".into()), Some("combined second and third periodic".into()))
+            title_parts(
+                "Concluding observations on the combined second and third periodic reports of Canada",
+                Some(Language::En)
+            ),
+            (
+                Some("Canada".into()),
+                Some("combined second and third periodic".into())
+            )
         );
         assert_eq!(
-            title_parts("Concluding observations on the initial report of the United Kingdom of Great Britain and Northern Ireland", Some(Language::En)),
-            (Some("United Kingdom of Great Britain and Northern Ireland".into()), Some("initial".into()))
+            title_parts(
+                "Concluding observations on the initial report of the United Kingdom of Great Britain and Northern Ireland",
+                Some(Language::En)
+            ),
+            (
+                Some("United Kingdom of Great Britain and Northern Ireland".into()),
+                Some("initial".into())
+            )
         );
         assert_eq!(
-            title_parts("Observaciones finales sobre el informe inicial de Grecia", Some(Language::Es)),
+            title_parts(
+                "Observaciones finales sobre el informe inicial de Grecia",
+                Some(Language::Es)
+            ),
             (Some("Grecia".into()), Some("inicial".into()))
         );
         assert_eq!(
-            title_parts("Observations finales concernant le rapport de l’Équateur valant deuxième et troisième rapports périodiques", Some(Language::Fr)),
-            (Some("Équateur".into()), Some("deuxième et troisième rapports périodiques".into()))
+            title_parts(
+                "Observations finales concernant le rapport de l’Équateur valant deuxième et troisième rapports périodiques",
+                Some(Language::Fr)
+            ),
+            (
+                Some("Équateur".into()),
+                Some("deuxième et troisième rapports périodiques".into())
+            )
         );
     }
 }

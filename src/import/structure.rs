@@ -126,6 +126,15 @@ pub fn build(laid: &Laid, notes: &BTreeSet<u32>) -> Built {
     b.out
 }
 
+/// How an unnumbered recommendation opens in old layouts.
+const OPENERS: [&str; 5] = [
+    "the state party should",
+    "l’état partie devrait",
+    "el estado parte debe",
+    "el estado parte debería",
+    "the committee recommends",
+];
+
 /// Does text end a sentence or a clause that a new block may follow?
 fn ends_clause(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches(['”', '’', '"', ')', '*']);
@@ -151,9 +160,36 @@ fn dangling(text: &str) -> bool {
         .to_lowercase();
     matches!(
         last.as_str(),
-        "of" | "the" | "and" | "on" | "in" | "to" | "for" | "with" | "or" | "a" | "an" | "de"
-            | "la" | "le" | "les" | "des" | "du" | "et" | "y" | "el" | "los" | "las" | "del"
-            | "en" | "sobre" | "concernant" | "relative" | "relatif" | "by" | "at" | "from"
+        "of" | "the"
+            | "and"
+            | "on"
+            | "in"
+            | "to"
+            | "for"
+            | "with"
+            | "or"
+            | "a"
+            | "an"
+            | "de"
+            | "la"
+            | "le"
+            | "les"
+            | "des"
+            | "du"
+            | "et"
+            | "y"
+            | "el"
+            | "los"
+            | "las"
+            | "del"
+            | "en"
+            | "sobre"
+            | "concernant"
+            | "relative"
+            | "relatif"
+            | "by"
+            | "at"
+            | "from"
     )
 }
 
@@ -201,7 +237,10 @@ impl Builder<'_> {
     fn may_open(&self, i: usize) -> bool {
         self.boundary(i)
             || ends_clause(&self.tail)
-            || matches!(self.target, Target::Nothing | Target::Front(_) | Target::Section | Target::Heading)
+            || matches!(
+                self.target,
+                Target::Nothing | Target::Front(_) | Target::Section | Target::Heading
+            )
             || self.tail.is_empty()
             || self.page_top(i) && self.tail.trim_end().ends_with(')')
     }
@@ -328,7 +367,12 @@ impl Builder<'_> {
                 // `(i)` after `(h)`: the ninth letter if `(j)` follows,
                 // a sub-item if `(ii)` does.
                 match self.next_label(i) {
-                    Some(next) if roman(label).is_some() && next_roman(label).as_deref() == Some(&next) => Some(1),
+                    Some(next)
+                        if roman(label).is_some()
+                            && next_roman(label).as_deref() == Some(&next) =>
+                    {
+                        Some(1)
+                    }
                     _ => Some(0),
                 }
             }
@@ -363,7 +407,10 @@ impl Builder<'_> {
                         } else {
                             format!("{}–{}", last + 1, n - 1)
                         };
-                        self.warn(i, format!("paragraph {n} follows paragraph {last}: {missing} missing"));
+                        self.warn(
+                            i,
+                            format!("paragraph {n} follows paragraph {last}: {missing} missing"),
+                        );
                     }
                 } else if n != 1 {
                     self.warn(i, format!("the first paragraph is numbered {n}"));
@@ -537,7 +584,9 @@ impl Builder<'_> {
     /// end, after a finished block and before an opening.
     fn is_heading(&self, i: usize) -> bool {
         let line = &self.lines[i];
-        if !heading_like(&line.line.text) || !(self.may_open(i) || self.page_top(i) && ends_clause(&self.tail)) {
+        if !heading_like(&line.line.text)
+            || !(self.may_open(i) || self.page_top(i) && ends_clause(&self.tail))
+        {
             return false;
         }
         if line.gap.is_some() && !self.boundary(i) && !self.page_top(i) {
@@ -577,7 +626,9 @@ impl Builder<'_> {
                     && (line.gap.is_none() || self.boundary(j))
                     && {
                         let end = self.block_end(j, 4);
-                        end - j <= 3 && !ends_clause(&line.line.text) && self.opens_next(end, depth - 1)
+                        end - j <= 3
+                            && !ends_clause(&line.line.text)
+                            && self.opens_next(end, depth - 1)
                     }
             }
         }
@@ -602,13 +653,6 @@ impl Builder<'_> {
             return false;
         }
         let text = self.lines[i].line.text.to_lowercase().replace('\'', "’");
-        const OPENERS: [&str; 5] = [
-            "the state party should",
-            "l’état partie devrait",
-            "el estado parte debe",
-            "el estado parte debería",
-            "the committee recommends",
-        ];
         let gap = self.lines[i].gap.is_some() && self.boundary(i);
         gap && heading_like(&self.lines[i].line.text) || OPENERS.iter().any(|o| text.starts_with(o))
     }
@@ -644,13 +688,15 @@ impl Builder<'_> {
                     let block = &self.front_text[self.front_text.len() - 1].0.to_lowercase();
                     let title = super::formulae::TITLE.iter().any(|t| block.starts_with(t))
                         && !prev.line.text.trim_end().ends_with('*');
-                    (continues_text(&prev.line.text, &line.line.text) || title) && !line.blank_before
+                    (continues_text(&prev.line.text, &line.line.text) || title)
+                        && !line.blank_before
                 }
             }
             _ => false,
         };
         if !continues {
-            self.front_text.push((String::new(), Vec::new(), line.place, line.line.size));
+            self.front_text
+                .push((String::new(), Vec::new(), line.place, line.line.size));
             self.target = Target::Front(self.front_text.len() - 1);
         }
         let (text, stars) = strip_stars(&line.line.text, &line.line.marks);
@@ -701,7 +747,13 @@ impl Builder<'_> {
     /// Append line `i` from byte `from` to the open target.
     fn append(&mut self, i: usize, from: usize) {
         let line = &self.lines[i].line;
-        let pieces = inlines(&line.text, &line.marks, from, &self.notes, &mut self.out.cited);
+        let pieces = inlines(
+            &line.text,
+            &line.marks,
+            from,
+            &self.notes,
+            &mut self.out.cited,
+        );
         let plain: String = pieces
             .iter()
             .filter_map(|p| match p {
@@ -709,7 +761,7 @@ impl Builder<'_> {
                 Inline::Note(_) => None,
             })
             .collect();
-        self.tail = plain.clone();
+        self.tail.clone_from(&plain);
         match self.target {
             Target::Nothing | Target::Front(_) => {}
             Target::Section => {
@@ -757,7 +809,11 @@ pub fn strip_stars(text: &str, marks: &[Mark]) -> (String, Vec<String>) {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
-        let glued = at > 0 && text[..at].chars().next_back().is_some_and(|p| !p.is_whitespace());
+        let glued = at > 0
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace());
         if c == '*' && glued {
             let mut run = String::from("*");
             while chars.peek().is_some_and(|&(_, n)| n == '*') {
@@ -793,7 +849,12 @@ fn inlines(
     for mark in marks.iter().filter(|m| m.at >= from) {
         current.push_str(&text[at..mark.at]);
         at = mark.at;
-        let number = mark.text.trim().parse::<u32>().ok().filter(|n| notes.contains(n));
+        let number = mark
+            .text
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| notes.contains(n));
         match number {
             Some(n) => {
                 if !current.is_empty() {
@@ -836,10 +897,16 @@ mod tests {
     fn stars_glued_to_words() {
         assert_eq!(
             strip_stars("periodic reports of Canada*", &[]),
-            ("periodic reports of Canada".to_string(), vec!["*".to_string()])
+            (
+                "periodic reports of Canada".to_string(),
+                vec!["*".to_string()]
+            )
         );
         assert_eq!(
-            strip_stars("Information received from Czechia* on follow-up to the observations**", &[]),
+            strip_stars(
+                "Information received from Czechia* on follow-up to the observations**",
+                &[]
+            ),
             (
                 "Information received from Czechia on follow-up to the observations".to_string(),
                 vec!["*".to_string(), "**".to_string()]
@@ -853,8 +920,14 @@ mod tests {
         let notes: BTreeSet<u32> = [1, 2].into_iter().collect();
         let mut cited = BTreeSet::new();
         let marks = vec![
-            Mark { at: 6, text: "1".into() },
-            Mark { at: 13, text: "e".into() },
+            Mark {
+                at: 6,
+                text: "1".into(),
+            },
+            Mark {
+                at: 13,
+                text: "e".into(),
+            },
         ];
         let got = inlines("Canada at 481 x", &marks, 0, &notes, &mut cited);
         assert_eq!(
