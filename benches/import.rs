@@ -115,7 +115,9 @@ fn main() {
             ms(median(inside)),
         );
     }
-    if !ratios.is_empty() {
+    if ratios.is_empty() {
+        println!("\npdftotext is not installed: install poppler-utils for the comparison");
+    } else {
         ratios.sort_by(f64::total_cmp);
         println!(
             "\nAll {} files: treatyview {:.0} ms, pdftotext {:.0} ms; median ratio {:.2}× (1.00× = as fast as pdftotext)",
@@ -124,8 +126,6 @@ fn main() {
             ms(theirs_total),
             ratios[ratios.len() / 2]
         );
-    } else {
-        println!("\npdftotext is not installed: install poppler-utils for the comparison");
     }
 }
 
