@@ -110,7 +110,11 @@ fn unreadable_paths_get_one_line_errors() {
         run(&["import", "/nonexistent.txt"]).contains("/nonexistent.txt: no such file or folder")
     );
     assert!(run(&["import", "assets"]).contains("assets: is a folder, not a file"));
-    assert!(run(&["import", "assets/CAT-C-KAZ-CO-4.txt", "-o", "assets"]).contains("is a folder"));
+    // `-o DIR` writes DIR/NAME.ron, and never over an existing file.
+    assert!(
+        run(&["import", "assets/CAT-C-KAZ-CO-4.txt", "-o", "assets"])
+            .contains("assets/CAT-C-KAZ-CO-4.ron: already exists; pass --force to replace it")
+    );
     assert!(run(&["export", "src"]).contains("src: no .ron, .pdf or .txt files in this folder"));
     assert!(
         run(&[
