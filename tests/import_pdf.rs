@@ -509,18 +509,18 @@ fn minimal_pdf(content: &str) -> Vec<u8> {
 proptest! {
     // Each case reads a whole PDF: a few dozen by default, more with
     // PROPTEST_CASES.
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24)
-    ))]
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(24)))]
 
-    /// The PDF front end never panics, whatever is done to a real PDF:
-    /// bytes overwritten, a slice cut out, the end cut off.
+    /// The PDF front end never panics, whatever is done to a real PDF: a
+    /// few bytes overwritten (most files still open, and their pages are
+    /// read with damaged streams), a slice cut out, the end cut off. Any
+    /// error is one line.
     #[test]
     fn mutated_pdfs_never_panic(
-        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..40),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
         cut in any::<prop::sample::Index>(),
-        cut_len in 0usize..5000,
-        truncate in any::<bool>(),
+        cut_len in 0usize..2000,
+        how in 0u8..4,
     ) {
         let mut bytes = fixture("pdf/CRPD_C_AZE_CO_1.pdf");
         for (at, byte) in edits {
@@ -528,22 +528,23 @@ proptest! {
             bytes[i] = byte;
         }
         let start = cut.index(bytes.len());
-        let end = (start + cut_len).min(bytes.len());
-        if truncate {
-            bytes.truncate(start);
-        } else {
-            bytes.drain(start..end);
+        match how {
+            0 => bytes.truncate(start),
+            1 => {
+                let end = (start + cut_len).min(bytes.len());
+                bytes.drain(start..end);
+            }
+            _ => {}
         }
         if let Err(e) = import_any(&bytes, None) {
-            prop_assert!(!e.in_file(Path::new("x.pdf")).contains('\n') || matches!(e, ImportError::Pdf(_)));
+            let line = e.in_file(Path::new("x.pdf"));
+            prop_assert!(!line.contains('\n'), "{line}");
         }
     }
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(512)
-    ))]
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(512)))]
 
     /// The text front ends never panic on arbitrary text.
     #[test]

@@ -6,6 +6,7 @@ mod common;
 
 mod export;
 mod hostile;
+mod import_cli;
 mod import_errors;
 mod import_pdf;
 mod import_seed;
