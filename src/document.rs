@@ -474,10 +474,13 @@ fn push_items<'a>(out: &mut Vec<Unit<'a>>, parent: &Unit<'a>, items: &'a [Item])
         let unit = Unit {
             unit: UnitKind::Item,
             reference: parent.reference.child(&item.label),
+            paragraph: parent.paragraph,
+            section: parent.section,
+            heading: parent.heading,
+            topic: parent.topic,
             text: &item.text,
             follow_up: item.follow_up,
             depth: parent.depth + 1,
-            ..parent.clone()
         };
         out.push(unit.clone());
         push_items(out, &unit, &item.items);

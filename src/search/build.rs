@@ -8,6 +8,7 @@ use super::store::{self, Store, StoreError};
 use super::{HitUnit, Index, Scope, words};
 use crate::document::{Document, Inline, Kind, Paragraph, Reference, UnitKind};
 use crate::library::Library;
+use std::fmt::Write as _;
 use std::sync::Mutex;
 
 /// What a footnote's unit borrows from the unit that first cites it.
@@ -80,6 +81,8 @@ impl Builder {
         let mut cited: Map<u32, Citing> = Map::default();
         let by_number: Map<u32, &Paragraph> =
             doc.paragraphs().map(|(_, _, p)| (p.number, p)).collect();
+        // Each unit's reference, written into one buffer.
+        let mut reference = String::new();
         for unit in doc.units() {
             let p = unit.paragraph;
             let key = unit.heading.map(|_| unit.topic);
@@ -142,7 +145,11 @@ impl Builder {
                 },
                 text: &unit.plain(),
                 articles,
-                reference: &unit.reference.to_string(),
+                reference: {
+                    reference.clear();
+                    let _ = write!(reference, "{}", unit.reference);
+                    &reference
+                },
                 labels: &unit.reference.labels,
             });
         }
