@@ -473,6 +473,7 @@ fn push_items<'a>(out: &mut Vec<Unit<'a>>, parent: &Unit<'a>, items: &'a [Item])
     for item in items {
         let unit = Unit {
             unit: UnitKind::Item,
+            kind: parent.kind,
             reference: parent.reference.child(&item.label),
             paragraph: parent.paragraph,
             section: parent.section,
