@@ -357,7 +357,11 @@ pub fn import_any(bytes: &[u8], symbol: Option<&str>) -> Result<Imported, Import
             doc: import_bytes(bytes, symbol)?,
             report: Report::default(),
         },
-        Format::Pdf => paged(&pdf::read(bytes)?, symbol)?,
+        Format::Pdf => {
+            let mut pages = pdf::read(bytes)?;
+            pdftext::find_marks(&mut pages);
+            paged(&pages, symbol)?
+        }
         Format::PdfText => {
             let text = text_of(bytes)?;
             let mut pages = pdftext::read(text);

@@ -136,10 +136,16 @@ pub fn is_job_number(text: &str) -> bool {
         && after_ok
 }
 
-/// A bare page number.
+/// A bare page number, or one labelled as old layouts set it under the
+/// running header (`page 2`, `página 2`).
 #[must_use]
 pub fn is_page_number(text: &str) -> bool {
     let t = text.trim();
+    let t = ["page ", "Page ", "página ", "Página ", "PAGE "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t)
+        .trim();
     !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) && t != "0"
 }
 
@@ -384,7 +390,12 @@ fn strip_header(lines: &mut Vec<&Line>, removed: &mut Removed, first_page: bool)
         let words: Vec<&str> = text.split_whitespace().collect();
         let header = !words.is_empty()
             && words.iter().any(|w| is_symbol(w))
-            && words.iter().all(|w| is_symbol(w) || is_page_number(w));
+            && words.iter().all(|w| {
+                is_symbol(w)
+                    || is_page_number(w)
+                    || w.eq_ignore_ascii_case("page")
+                    || *w == "página"
+            });
         if header {
             removed.headers += 1;
             lines.remove(i);
@@ -527,6 +538,7 @@ mod tests {
             "\u{f02a}\u{f031}\u{f035}\u{f030}\u{f039}\u{f036}\u{f033}\u{f02a}"
         ));
         assert!(is_page_number("12"));
+        assert!(is_page_number("page 2"));
         assert!(!is_page_number("2019"));
     }
 

@@ -79,7 +79,8 @@ fn push(page: &mut Page, number: usize, raw: &str) {
 
 /// Lift the footnote markers of each page out of its body: for each note
 /// the page's footnote area defines, the first place after the previous
-/// marker where its number stands glued to a word or punctuation.
+/// marker where its number stands glued to a word or punctuation. Used
+/// for text, and for PDFs whose markers are not set raised.
 pub fn find_marks(pages: &mut [Page]) {
     let mut next = 1u32;
     for page in pages {
@@ -99,6 +100,16 @@ pub fn find_marks(pages: &mut [Page]) {
         }
         let mut from = (0, 0);
         for n in numbers {
+            // A PDF may have raised the marker already.
+            let digits = n.to_string();
+            let raised = page.lines[..area]
+                .iter()
+                .enumerate()
+                .find_map(|(k, l)| l.marks.iter().find(|m| m.text == digits).map(|m| (k, m.at)));
+            if let Some(at) = raised {
+                from = at;
+                continue;
+            }
             if let Some((k, start, end)) = find_marker(&page.lines[..area], n, from) {
                 let line = &mut page.lines[k];
                 line.text.replace_range(start..end, "");
