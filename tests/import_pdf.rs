@@ -441,6 +441,123 @@ fn the_word_export_is_still_read_as_before() {
     assert_eq!((doc.session, doc.year), (Some(76), Some(2023)));
 }
 
+/// The layout of 2008–2012 documents (CCPR, CAT, CESCR), as `pdftotext
+/// -layout` writes it, with wording of our own: capitals, "page 2" under
+/// the running header, the State's name as a heading, and each concern
+/// followed by an unnumbered "The State party should" paragraph.
+const OLD_LAYOUT: &str = r#"                                                                        CCPR/C/XYZ/CO/3
+                                                                        12 August 2008
+          UNITED NATIONS
+                                                                        Original: ENGLISH
+          International Covenant on Civil and Political Rights
+          Distr.
+          GENERAL
+
+
+          HUMAN RIGHTS COMMITTEE
+          Ninety-third session
+          Geneva, 7-25 July 2008
+
+
+          CONSIDERATION OF REPORTS SUBMITTED BY STATES PARTIES
+          UNDER ARTICLE 40 OF THE COVENANT
+
+          Concluding observations of the Human Rights Committee
+
+          XYZLAND
+
+          1.   The Committee considered the third periodic report of Xyzland (CCPR/C/XYZ/3)
+          at its 2530th and 2531st meetings, held on 14 and 15 July 2008, and adopted the
+          following concluding observations at its 2548th meeting, held on 24 July 2008.
+
+          A. Introduction
+
+          2.   The Committee welcomes the submission of the third periodic report of Xyzland
+          and the answers to the list of issues.
+
+          B. Positive aspects
+
+          3.   The Committee welcomes the adoption of the Act on Equal Treatment of 2006.
+
+          C. Principal subjects of concern and recommendations
+
+          4.   The Committee is concerned that the State party has not yet established a
+          national human rights institution (art. 2).
+
+          The State party should establish a national human rights institution in
+          accordance with the Paris Principles.
+
+          5.   The Committee notes with concern the length of pretrial detention, which may
+          last up to two years (arts. 9 and 14).
+
+          The State party should:
+
+               (a)   Reduce the maximum length of pretrial detention;
+
+               (b)   Ensure that detainees are brought promptly before a judge.
+
+          6.   The Committee regrets that complaints of ill-treatment by the police are not
+          investigated by an independent body (art. 7).
+
+
+GE.08-43456 (E)    120808
+                                                                       CCPR/C/XYZ/CO/3
+                                                                       page 2
+
+          The State party should establish an independent body to investigate complaints
+          against the police.
+
+          7.   The Committee sets 1 August 2010 as the date for the submission of the fourth
+          periodic report of Xyzland. It requests the State party to provide, within one
+          year, relevant information on the implementation of the recommendations in
+          paragraphs 5 and 6 above.
+"#;
+
+#[test]
+fn old_layout_keeps_unnumbered_recommendations_under_their_number() {
+    let doc = import_any(OLD_LAYOUT.as_bytes(), None).unwrap().doc;
+    assert_eq!(doc.symbol, "CCPR/C/XYZ/CO/3");
+    assert_eq!(doc.committee, "HUMAN RIGHTS COMMITTEE");
+    assert_eq!(doc.state, "Xyzland");
+    assert_eq!(
+        doc.title,
+        "Concluding observations of the Human Rights Committee"
+    );
+    assert_eq!((doc.session, doc.year), (Some(93), Some(2008)));
+    assert_eq!(numbers(&doc), (1..=7).collect::<Vec<_>>());
+    let p4 = paragraph(&doc, 4);
+    assert_eq!(p4.kind, Kind::Concern);
+    assert_eq!(p4.articles, [2]);
+    assert_eq!(p4.parts.len(), 1);
+    assert_eq!(p4.parts[0].kind, Kind::Recommendation);
+    assert!(
+        plain(&p4.parts[0].text)
+            .starts_with("The State party should establish a national human rights institution")
+    );
+    let p5 = paragraph(&doc, 5);
+    assert_eq!(p5.articles, [9, 14]);
+    assert_eq!(p5.parts[0].items.len(), 2);
+    // Across the page break, past the footer and "page 2".
+    let p6 = paragraph(&doc, 6);
+    assert_eq!(
+        plain(&p6.parts[0].text),
+        "The State party should establish an independent body to investigate complaints against the police."
+    );
+    assert_eq!(kind(&doc, 7), Kind::FollowUp);
+    assert!(paragraph(&doc, 5).follow_up && paragraph(&doc, 6).follow_up);
+    // A part is a unit of its own kind, cited by its paragraph's number.
+    let units = doc.units();
+    let part = units
+        .iter()
+        .find(|u| u.unit == treatyview::document::UnitKind::Part)
+        .unwrap();
+    assert_eq!(
+        (part.reference.to_string(), part.kind),
+        ("4".to_string(), Kind::Recommendation)
+    );
+    assert_no_furniture(&doc);
+}
+
 #[test]
 fn bad_pdfs_get_one_line_errors() {
     let real = fixture("pdf/CRPD_C_AZE_CO_1.pdf");

@@ -13,7 +13,7 @@ use super::formulae::{
 use super::furniture::{Laid, NoteDef, is_date, is_symbol};
 use super::structure::{Built, Warning};
 use super::{ImportError, enrich, states};
-use crate::document::{Document, Footnote, Genre, Item, Kind, Paragraph, TitleNote, plain};
+use crate::document::{Document, Footnote, Genre, Inline, Item, Kind, Paragraph, TitleNote, plain};
 
 /// Fill every derived field of a built tree.
 ///
@@ -67,6 +67,7 @@ pub fn derive(built: &mut Built, laid: &Laid, symbol: Option<&str>) -> Result<()
     check_concluding(doc)?;
     let (state, report) = title_parts(&doc.title, language);
     doc.state = state
+        .or_else(|| state_heading(&doc.preamble))
         .or_else(|| {
             let code = states::code_of_symbol(&doc.symbol)?;
             let name = states::name(code)?;
@@ -117,6 +118,43 @@ pub(crate) fn describe(doc: &mut Document) {
     };
     doc.report = title_parts(&doc.title, language).1;
     adoption(doc, &[]);
+}
+
+/// Old layouts set the State's name as a heading of its own before the
+/// first paragraph ("XYZLAND"): the last short preamble line without
+/// digits, in title case when it is set in capitals.
+fn state_heading(preamble: &[String]) -> Option<String> {
+    let line = preamble.last()?;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let plausible = !words.is_empty()
+        && words.len() <= 8
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !line.to_lowercase().contains("session")
+        && !line.to_lowercase().contains("addendum")
+        && !line.ends_with(['.', ':', ']']);
+    if !plausible {
+        return None;
+    }
+    if line.chars().any(char::is_lowercase) {
+        return Some(line.clone());
+    }
+    let small = ["of", "and", "the", "de", "la", "du", "des", "y", "el", "et"];
+    let titled: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && small.contains(&lower.as_str()) {
+                lower
+            } else {
+                let mut chars = lower.chars();
+                chars
+                    .next()
+                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+            }
+        })
+        .collect();
+    Some(titled.join(" "))
 }
 
 fn lang_index(l: Language) -> usize {
@@ -526,25 +564,29 @@ fn articles(doc: &mut Document) {
                 None => from_section.clone(),
             };
             for p in &mut topic.paragraphs {
-                let own = closing_articles(&closing_text(p));
+                // A concern closes on its articles, before any
+                // recommendation that follows it unnumbered.
+                let own = closing_articles(&closing_text(&p.text, &p.items)).or_else(|| {
+                    p.parts
+                        .last()
+                        .and_then(|part| closing_articles(&closing_text(&part.text, &part.items)))
+                });
                 p.articles = own.or_else(|| from_heading.clone()).unwrap_or_default();
             }
         }
     }
 }
 
-fn closing_text(p: &Paragraph) -> String {
+/// The text that closes a paragraph or part: its own, or its last
+/// (sub-)item's.
+fn closing_text(text: &[Inline], items: &[Item]) -> String {
     fn last(items: &[Item]) -> Option<&Item> {
         let item = items.last()?;
         last(&item.items).or(Some(item))
     }
-    let items = p.parts.last().map_or(&p.items, |part| &part.items);
     match last(items) {
         Some(item) => plain(&item.text),
-        None => p
-            .parts
-            .last()
-            .map_or_else(|| plain(&p.text), |part| plain(&part.text)),
+        None => plain(text),
     }
 }
 
