@@ -118,6 +118,24 @@ impl Pty {
         );
     }
 
+    /// Wait until the screen has not changed for `quiet_ms` (the program
+    /// has caught up with its input), or `secs` seconds have passed.
+    pub fn wait_still(&self, quiet_ms: u64, secs: u64) {
+        let start = Instant::now();
+        let mut last = self.screen();
+        let mut since = Instant::now();
+        while start.elapsed() < Duration::from_secs(secs) {
+            std::thread::sleep(Duration::from_millis(20));
+            let now = self.screen();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            } else if since.elapsed() >= Duration::from_millis(quiet_ms) {
+                return;
+            }
+        }
+    }
+
     /// Resize the terminal.
     pub fn resize(&self, cols: u16, rows: u16) {
         self.master
