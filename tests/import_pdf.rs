@@ -445,7 +445,7 @@ fn the_word_export_is_still_read_as_before() {
 /// -layout` writes it, with wording of our own: capitals, "page 2" under
 /// the running header, the State's name as a heading, and each concern
 /// followed by an unnumbered "The State party should" paragraph.
-const OLD_LAYOUT: &str = r#"                                                                        CCPR/C/XYZ/CO/3
+const OLD_LAYOUT: &str = r"                                                                        CCPR/C/XYZ/CO/3
                                                                         12 August 2008
           UNITED NATIONS
                                                                         Original: ENGLISH
@@ -511,7 +511,7 @@ GE.08-43456 (E)    120808
           periodic report of Xyzland. It requests the State party to provide, within one
           year, relevant information on the implementation of the recommendations in
           paragraphs 5 and 6 above.
-"#;
+";
 
 #[test]
 fn old_layout_keeps_unnumbered_recommendations_under_their_number() {
