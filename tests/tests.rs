@@ -4,6 +4,7 @@
 
 mod common;
 
+mod browser;
 mod export;
 mod hostile;
 mod import_cli;

@@ -356,3 +356,54 @@ fn a_section_or_heading_row_puts_its_own_title_on_top() {
     }
     assert_eq!(at(&a), para(9));
 }
+
+#[test]
+fn the_last_paragraph_reaches_the_top_and_is_cited() {
+    // At 80×24 the text used to stop scrolling with 47 on the top line,
+    // so `:48` and `G` cited 47 while 48 was on screen.
+    let mut a = app();
+    goto(&mut a, "48");
+    assert_eq!(at(&a), para(48));
+    assert_eq!(a.citation(), "CAT/C/KAZ/CO/4, para. 48");
+    let Some(Effect::Copy(text)) = a.update(Action::Copy) else {
+        panic!("copy effect expected");
+    };
+    assert!(
+        text.starts_with("CAT/C/KAZ/CO/4, para. 48: The Committee requests"),
+        "{text}"
+    );
+    goto(&mut a, "1");
+    a.update(Action::NextPane);
+    a.update(Action::Bottom);
+    assert_eq!(at(&a), para(48), "G puts the last paragraph on top");
+    assert_eq!(a.outline.current().unwrap().target.1, 48);
+    // Scrolling on from there goes no further than the last unit.
+    for _ in 0..10 {
+        a.update(Action::Down);
+    }
+    assert_eq!(at(&a), para(48));
+}
+
+#[test]
+fn the_opened_result_stays_selected_and_in_view() {
+    let mut a = app();
+    a.update(Action::FocusSearch);
+    for c in "torture".chars() {
+        a.update(Action::Type(c));
+    }
+    for _ in 0..8 {
+        a.update(Action::Down);
+    }
+    let chosen = a.search.selected;
+    assert_eq!(chosen, 8);
+    a.update(Action::Open);
+    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.search.selected, chosen, "still the selected result");
+    let rows = a.areas().unwrap().results.height as usize;
+    assert!(
+        a.search.offset <= chosen && chosen < a.search.offset + rows,
+        "result {chosen} not among rows {}..{}",
+        a.search.offset,
+        a.search.offset + rows
+    );
+}

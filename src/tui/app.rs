@@ -208,7 +208,9 @@ impl App {
         if let Some(a) = self.areas() {
             self.outline
                 .set_height(a.outline.height.saturating_sub(2) as usize);
-            self.search.list.height = a.results.height as usize;
+            // The selection stays in view when the results shrink (the
+            // pane is smaller without the keys).
+            self.search.list.set_height(a.results.height as usize);
         }
     }
 
@@ -349,7 +351,11 @@ impl App {
             }
             Action::Top | Action::Bottom => {
                 self.push_jump();
-                let line = if action == Action::Top { 0 } else { usize::MAX };
+                let line = if action == Action::Top {
+                    0
+                } else {
+                    self.reader.bottom()
+                };
                 let before = self.reader.scroll;
                 self.reader.scroll_to_line(line);
                 if before != self.reader.scroll {

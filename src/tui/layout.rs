@@ -55,15 +55,35 @@ pub fn areas(width: u16, height: u16, focus: Focus) -> Option<Areas> {
     })
 }
 
-/// The text area inside the reader pane: inside the border, with a
-/// column of margin on each side.
+/// Rows inside the reader's border from which a running head is worth
+/// the row it takes from the text.
+const HEAD_FROM: u16 = 8;
+
+/// The reader's running head: the first row inside its border, naming the
+/// heading and the citation of the text below (after a jump, they would
+/// otherwise be scrolled away). `None` in a pane too short to spare it.
+#[must_use]
+pub fn reader_head(reader: Rect) -> Option<Rect> {
+    (reader.height.saturating_sub(2) >= HEAD_FROM).then(|| {
+        Rect::new(
+            reader.x + 2,
+            reader.y + 1,
+            reader.width.saturating_sub(4),
+            1,
+        )
+    })
+}
+
+/// The text area inside the reader pane: inside the border, under the
+/// running head, with a column of margin on each side.
 #[must_use]
 pub fn reader_text(reader: Rect) -> Rect {
+    let head = u16::from(reader_head(reader).is_some());
     Rect::new(
         reader.x + 2,
-        reader.y + 1,
+        reader.y + 1 + head,
         reader.width.saturating_sub(4),
-        reader.height.saturating_sub(2),
+        reader.height.saturating_sub(2 + head),
     )
 }
 

@@ -7,6 +7,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// A folder of its own for each spawned program's state (query
+/// history), so that tests never read or write the user's.
+pub fn state_dir() -> std::path::PathBuf {
+    static SPAWNED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = SPAWNED.fetch_add(1, Ordering::Relaxed);
+    std::env::temp_dir().join(format!("tv-state-{}-{n}", std::process::id()))
+}
+
 /// A running program in a pseudo-terminal.
 pub struct Pty {
     /// The parsed screen.
@@ -18,6 +26,8 @@ pub struct Pty {
     pub child: Box<dyn Child + Send + Sync>,
     master: Option<Box<dyn MasterPty + Send>>,
     closing: Arc<AtomicBool>,
+    /// The program's own state folder (removed when the test is done).
+    state: std::path::PathBuf,
 }
 
 impl Pty {
@@ -35,6 +45,12 @@ impl Pty {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        // Never the user's own state (query history) or clipboard.
+        let state = state_dir();
+        cmd.env("TREATYVIEW_STATE_DIR", &state);
+        for var in ["DISPLAY", "WAYLAND_DISPLAY", "TMUX"] {
+            cmd.env_remove(var);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -68,6 +84,7 @@ impl Pty {
             raw,
             writer: Some(writer),
             closing,
+            state,
             child,
             master: Some(pair.master),
         }
@@ -81,6 +98,26 @@ impl Pty {
     /// The screen's text.
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// The screen's rows.
+    pub fn rows(&self) -> Vec<String> {
+        self.screen().lines().map(str::to_string).collect()
+    }
+
+    /// The last row: the status line.
+    pub fn status(&self) -> String {
+        self.rows().last().cloned().unwrap_or_default()
+    }
+
+    /// Whether the cell at (row, column) is drawn in reverse video (a
+    /// selected row).
+    pub fn inverse(&self, row: u16, column: u16) -> bool {
+        let parser = self.parser.lock().unwrap();
+        parser
+            .screen()
+            .cell(row, column)
+            .is_some_and(vt100::Cell::inverse)
     }
 
     /// Type bytes.
@@ -193,5 +230,6 @@ impl Pty {
 impl Drop for Pty {
     fn drop(&mut self) {
         let _ = self.child.kill();
+        let _ = std::fs::remove_dir_all(&self.state);
     }
 }

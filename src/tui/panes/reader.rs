@@ -13,7 +13,9 @@ use crate::tui::action::Action;
 use crate::tui::layout;
 use crate::tui::wrap::{Line, Tag, split_hits, wrap};
 use ratatui::Frame;
+use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph as Text;
 use std::ops::Range;
@@ -30,6 +32,9 @@ pub struct ReaderPane {
     pub headings: Vec<usize>,
     /// Lines that hold a search hit.
     pub hits: Vec<usize>,
+    /// Where footnotes are shown: (the unit that cites it, its number,
+    /// its first line), in document order.
+    pub notes: Vec<(Reference, u32, usize)>,
     /// First visible line.
     pub scroll: usize,
     /// Visible lines (set by the app from the layout).
@@ -37,6 +42,10 @@ pub struct ReaderPane {
     /// Only the document's first lines are laid out
     /// ([`ReaderPane::build_first`]).
     pub partial: bool,
+    /// The line where the last paragraph starts.
+    pub last_paragraph: usize,
+    /// The line where the last unit (paragraph or item) starts.
+    pub last_unit: usize,
 }
 
 /// Inputs that determine the layout.
@@ -107,13 +116,38 @@ impl ReaderPane {
             }
         }
         b.blank();
+        b.pane.finish();
         b.pane
+    }
+
+    /// Note where the last paragraph and the last unit start.
+    fn finish(&mut self) {
+        let Some(last) = self.anchors.iter().rev().flatten().next().cloned() else {
+            return;
+        };
+        self.last_unit = self.line_of(&last).unwrap_or(0);
+        self.last_paragraph = self
+            .line_of(&Reference::paragraph(last.paragraph))
+            .unwrap_or(self.last_unit);
     }
 
     /// The line where a unit starts.
     #[must_use]
     pub fn line_of(&self, anchor: &Reference) -> Option<usize> {
         self.anchors.iter().position(|a| a.as_ref() == Some(anchor))
+    }
+
+    /// The first line of footnote `number` as shown under `citing` (or,
+    /// failing that, under any unit that cites it).
+    #[must_use]
+    pub fn note_line(&self, citing: &Reference, number: u32) -> Option<usize> {
+        let shown = |(_, n, _): &&(Reference, u32, usize)| *n == number;
+        self.notes
+            .iter()
+            .filter(shown)
+            .find(|(r, _, _)| r == citing)
+            .or_else(|| self.notes.iter().find(shown))
+            .map(|&(_, _, line)| line)
     }
 
     /// The unit at the top of the view (the header counts as paragraph 1).
@@ -126,10 +160,21 @@ impl ReaderPane {
             .cloned()
     }
 
-    /// Largest useful scroll offset.
+    /// Largest scroll offset: the end of the text at the bottom of the
+    /// view, or further, so that the last unit can reach the top (as in
+    /// less and vim): every unit can be the current one, and be cited.
     #[must_use]
     pub fn max_scroll(&self) -> usize {
-        self.lines.len().saturating_sub(self.height.max(1))
+        let end = self.lines.len().saturating_sub(self.height.max(1));
+        end.max(self.last_unit)
+    }
+
+    /// Where `G` goes: the end of the text, with the last paragraph's
+    /// start at the top when the rest of it fits below.
+    #[must_use]
+    pub fn bottom(&self) -> usize {
+        let end = self.lines.len().saturating_sub(self.height.max(1));
+        end.max(self.last_paragraph).min(self.max_scroll())
     }
 
     /// Scroll by a number of lines, clamped.
@@ -187,6 +232,9 @@ impl ReaderPane {
             theme,
         );
         frame.render_widget(frame_block, area);
+        if let Some(head) = layout::reader_head(area) {
+            self.render_head(frame, head, theme, doc);
+        }
         let text = layout::reader_text(area);
         let lines: Vec<ratatui::text::Line<'_>> = self
             .lines
@@ -218,6 +266,47 @@ impl ReaderPane {
                 Rect::new(x, area.bottom() - 1, label.len() as u16, 1),
             );
         }
+    }
+}
+
+impl ReaderPane {
+    /// The running head: the heading (or section) of the unit on top and
+    /// its citation, over the width of the text, underlined like a page's
+    /// running head. When the heading itself is the top line, the head
+    /// names the section above it instead of repeating it.
+    fn render_head(&self, frame: &mut Frame<'_>, area: Rect, theme: Theme, doc: &Document) {
+        let here = self.current().unwrap_or_default();
+        let top = self
+            .lines
+            .get(self.scroll)
+            .and_then(|l| l.pieces.iter().find(|(s, _)| !s.trim().is_empty()))
+            .map(|(_, tag)| *tag);
+        let section = |s: &crate::document::Section| {
+            s.label
+                .as_ref()
+                .map(|label| format!("{label}. {}", s.title))
+        };
+        let place = doc
+            .paragraphs()
+            .find(|(_, _, p)| p.number == here.paragraph)
+            .and_then(|(s, topic, _)| match (top, &topic.heading) {
+                (Some(Tag::Section), _) => None,
+                (Some(Tag::Heading), _) | (_, None) => section(s),
+                (_, Some(heading)) => Some(heading.clone()),
+            })
+            .unwrap_or_default();
+        let cite = here.citation().to_string();
+        let width = area.width as usize;
+        let room = width.saturating_sub(cite.width() + 2);
+        let place = fit(&visible(&place), room);
+        let gap = width.saturating_sub(place.width() + cite.width());
+        let line = ratatui::text::Line::from(vec![
+            Span::styled(place, theme.tag(Tag::Heading)),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(fit(&cite, width), theme.tag(Tag::Articles)),
+        ])
+        .style(Style::new().add_modifier(Modifier::UNDERLINED));
+        frame.render_widget(Text::new(line), area);
     }
 }
 
@@ -293,6 +382,7 @@ impl Builder<'_, '_> {
         for part in &p.parts {
             // An unnumbered paragraph under this number: its own kind,
             // cited by the paragraph's number.
+            self.anchor = Some(Reference::paragraph(p.number));
             self.blank();
             self.wrap(&[(part.kind.label().into(), Tag::Kind(part.kind))], 4, 4);
             let pieces = self.inline_pieces(&part.text);
@@ -340,6 +430,11 @@ impl Builder<'_, '_> {
                     .doc
                     .footnote(*n)
                     .map_or_else(|| "(missing footnote)".to_string(), footnote_text);
+                if let Some(citing) = &self.anchor {
+                    self.pane
+                        .notes
+                        .push((citing.clone(), *n, self.pane.lines.len()));
+                }
                 let mark = format!("┆ [{n}]");
                 let hang = mark.width() + 1;
                 let pieces: Vec<(String, Tag)> = split_hits(&body, &(self.spec.highlight)(&body))

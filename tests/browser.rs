@@ -1,0 +1,92 @@
+//! The browser in a real terminal as a new user meets it (issue 11):
+//! citing what is on screen, context after jumps, stepping through
+//! results, editing the query, help, hints and messages at 80×24, copying,
+//! suspending. Each test types keys into the real binary and reads the
+//! screen.
+
+use crate::common::Pty;
+
+/// The browser on the embedded document at `cols`×`rows`, first frame in.
+fn open(cols: u16, rows: u16) -> Pty {
+    let t = Pty::treatyview(&[], cols, rows);
+    t.wait_for("Concluding observations", 10);
+    t
+}
+
+fn quit(mut t: Pty) {
+    t.send("q");
+    assert_eq!(t.wait_exit(10), 0);
+    assert!(t.restored(), "terminal not restored:\n{}", t.screen());
+}
+
+#[test]
+fn the_last_paragraph_is_cited_after_goto_and_g() {
+    let mut t = open(80, 24);
+    t.send(":48\r");
+    t.wait_for("48. The Committee requests", 5);
+    t.wait_for("CAT/C/KAZ/CO/4 · para. 48 │", 5);
+    t.send("g");
+    t.wait_for("CAT/C/KAZ/CO/4 · para. 1 │", 5);
+    t.send("\tG");
+    t.wait_for("CAT/C/KAZ/CO/4 · para. 48 │", 5);
+    quit(t);
+}
+
+#[test]
+fn after_a_jump_the_heading_and_citation_stay_in_view() {
+    let mut t = open(80, 24);
+    t.send(":24a\r");
+    t.wait_for("(a) Ensure that all allegations", 5);
+    // The running head, on the first row of the text.
+    let head = &t.rows()[1];
+    assert!(
+        head.contains("Violence and deaths in custody") && head.contains("para. 24 (a)"),
+        "{}",
+        t.screen()
+    );
+    t.send("p");
+    t.wait_for("23. The Committee", 5);
+    let head = &t.rows()[1];
+    assert!(head.contains("para. 23"), "{}", t.screen());
+    quit(t);
+}
+
+/// The text of the rows drawn in reverse video between `from` and `to`
+/// (the selected row of a list).
+fn selected_rows(t: &Pty, from: u16, to: u16) -> Vec<String> {
+    let rows = t.rows();
+    (from..to)
+        .filter(|&r| t.inverse(r, 3))
+        .map(|r| rows[r as usize].clone())
+        .collect()
+}
+
+#[test]
+fn the_opened_result_stays_selected_and_visible() {
+    let mut t = open(80, 24);
+    t.send("/torture");
+    t.wait_for("/ torture", 5);
+    t.wait_for("21 results", 10);
+    for _ in 0..8 {
+        t.send("\x0e"); // Ctrl-n
+    }
+    t.wait_still(300, 5);
+    let before = selected_rows(&t, 16, 23);
+    assert_eq!(before.len(), 1, "{}", t.screen());
+    let reference: String = before[0]
+        .trim_start_matches(['│', '┃'])
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    t.send("\r");
+    t.wait_for("▶ CAT/C/KAZ/CO/4", 5);
+    let after = selected_rows(&t, 17, 23);
+    assert_eq!(after.len(), 1, "opened result not shown:\n{}", t.screen());
+    assert!(
+        after[0].trim_start_matches(['│', '┃']).starts_with(&reference),
+        "{reference}:\n{}",
+        t.screen()
+    );
+    quit(t);
+}
