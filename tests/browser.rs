@@ -90,3 +90,37 @@ fn the_opened_result_stays_selected_and_visible() {
     );
     quit(t);
 }
+
+#[test]
+fn help_fits_80x24_scrolls_and_q_closes_it() {
+    let mut t = open(80, 24);
+    t.send("?");
+    t.wait_for("Keys —", 5);
+    t.send(" ");
+    t.wait_for("show or hide footnotes under the text", 5);
+    assert!(!t.screen().contains("on/…"), "{}", t.screen());
+    t.send("G");
+    t.wait_for("a | b", 5);
+    t.send("q");
+    t.wait_gone("Keys —", 5);
+    t.wait_for("Concluding observations", 5);
+    quit(t);
+}
+
+#[test]
+fn the_hints_that_matter_are_visible_at_80_columns() {
+    let mut t = open(80, 24);
+    t.send("\t");
+    t.wait_for("▶ CAT/C/KAZ/CO/4", 5);
+    t.wait_for("y cite", 5);
+    let status = t.status();
+    assert!(status.contains("p concern⇄rec"), "{status}");
+    assert!(!status.contains('…'), "{status}");
+    t.send("/solitary");
+    t.wait_for("3 results", 10);
+    t.send("\r");
+    t.wait_for("n/N step through them", 5);
+    t.send("j");
+    t.wait_for("n/N hits", 5);
+    quit(t);
+}

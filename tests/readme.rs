@@ -78,3 +78,15 @@ fn the_readme_search_example_is_what_search_prints() {
         }
     }
 }
+
+#[test]
+fn the_readme_key_table_is_the_keymap() {
+    // The README's table, the help overlay and the hints are all the one
+    // key table: a change of binding shows here until the README has it.
+    let table = treatyview::tui::keymap::labels::markdown();
+    std::fs::write(std::env::temp_dir().join("treatyview-keys.md"), &table).unwrap();
+    assert!(
+        README.contains(&table),
+        "the README's key table differs from the keymap; it should read:\n{table}"
+    );
+}

@@ -100,7 +100,7 @@ fn help_80x24() {
     let mut a = app(80, 24);
     a.update(Action::Help);
     let s = screen(&a);
-    assert!(s.contains("concern ⇄ rec"));
+    assert!(s.contains("between a concern and its recommendation"));
     insta::assert_snapshot!(s);
 }
 
@@ -221,4 +221,84 @@ fn the_quick_first_frame_is_the_full_layouts_first_frame() {
         assert_eq!(quick.reader.lines, full.reader.lines, "{w}x{h}");
         assert_eq!(screen(&quick), screen(&full), "{w}x{h}");
     }
+}
+
+/// The help overlay's own rows: those between its top and bottom borders.
+fn help_box(s: &str) -> Vec<String> {
+    s.lines()
+        .skip_while(|l| !l.contains("Keys —"))
+        .skip(1)
+        .take_while(|l| !l.contains('┛'))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn help_is_whole_at_80x24_and_scrolls_to_the_query_syntax() {
+    let mut a = app(80, 24);
+    a.update(Action::Help);
+    let first = screen(&a);
+    assert!(help_box(&first).len() >= 20, "{first}");
+    assert!(first.contains("j k PgDn PgUp scroll"), "{first}");
+    // Page through it all: nothing is cut, everything is there.
+    let mut seen = String::new();
+    for _ in 0..10 {
+        let s = screen(&a);
+        let rows = help_box(&s);
+        assert!(!rows.iter().any(|r| r.contains('…')), "a cut description:\n{s}");
+        seen.push_str(&rows.join("\n"));
+        a.update(Action::PageDown);
+    }
+    for text in [
+        "show or hide footnotes under the text",
+        "between a concern and its recommendation",
+        "\"a phrase\"",
+        "'word",
+        "!word",
+        "art:16",
+        "a | b",
+        "Mouse",
+    ] {
+        assert!(seen.contains(text), "{text} never shown:\n{seen}");
+    }
+    // q, as the keymap sends it while help is open.
+    a.update(Action::Help);
+    assert_eq!(a.mode, treatyview::tui::app::Mode::Normal, "q closes help");
+}
+
+#[test]
+fn help_at_80x12_is_readable() {
+    let mut a = app(80, 12);
+    a.update(Action::Help);
+    let s = screen(&a);
+    let rows = help_box(&s);
+    assert!(rows.len() >= 8, "{s}");
+    assert!(!rows.iter().any(|r| r.contains('…')), "{s}");
+    assert!(s.contains("more lines"), "it says there is more: {s}");
+}
+
+#[test]
+fn hints_that_fit_whole_and_long_messages_wrap_at_80x24() {
+    let mut a = app(80, 24);
+    goto(&mut a, "26");
+    a.update(Action::NextPane);
+    let s = screen(&a);
+    let status = s.lines().last().unwrap();
+    assert!(!status.contains('…'), "{status}");
+    for hint in ["/ search", "? help", "y cite", "p concern⇄rec"] {
+        assert!(status.contains(hint), "{hint} missing: {status}");
+    }
+    a.message = Some(
+        "Sent CAT/C/KAZ/CO/4, para. 26 with its text (812 characters) to the terminal clipboard (OSC 52); \
+         if nothing pastes, the terminal does not accept OSC 52"
+            .into(),
+    );
+    let s = screen(&a);
+    let bottom: Vec<&str> = s.lines().rev().take(3).collect();
+    assert!(!bottom.iter().any(|l| l.contains('…')), "{s}");
+    let flat = s.replace('"', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("the terminal does not accept OSC 52"),
+        "the message's end is shown:\n{s}"
+    );
 }

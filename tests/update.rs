@@ -219,7 +219,9 @@ fn pane_cycle_help_and_quit() {
     a.update(Action::Help);
     assert_eq!(a.mode, Mode::Help);
     a.update(Action::Down);
-    assert_eq!(a.mode, Mode::Normal, "any key closes help");
+    assert_eq!(a.mode, Mode::Help, "movement scrolls the help");
+    a.update(Action::Help);
+    assert_eq!(a.mode, Mode::Normal, "any other key closes it");
     assert_eq!(a.update(Action::Quit), Some(Effect::Quit));
 }
 

@@ -70,8 +70,21 @@ pub enum Action {
     Pair,
     /// Back to where the last jump started.
     JumpBack,
-    /// Copy the citation and text of the current paragraph.
+    /// Copy the citation and text of the unit on top.
     Copy,
+    /// Copy the citation of the unit on top, without its text.
+    CopyCitation,
+    /// Open the next search result (from the text or the outline).
+    NextResult,
+    /// Open the previous search result.
+    PreviousResult,
+    /// Cycle the outline's detail: everything, headings only, sections
+    /// only.
+    Fold,
+    /// Cycle the reading width.
+    ReadingWidth,
+    /// Suspend to the shell (`fg` resumes).
+    Suspend,
     /// Show or hide footnotes under the text.
     ToggleFootnotes,
     /// Focus the search query line.
@@ -96,8 +109,29 @@ pub enum Action {
     Type(char),
     /// Delete the character before the cursor in the query line or prompt.
     Backspace,
-    /// Clear the query line.
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Delete the word before the cursor.
+    DeleteWordBack,
+    /// Delete the word after the cursor.
+    DeleteWordForward,
+    /// Delete from the start of the line to the cursor (the whole line
+    /// with the cursor at its end).
     ClearQuery,
+    /// Delete from the cursor to the end of the line.
+    KillToEnd,
+    /// Cursor one character left.
+    CursorLeft,
+    /// Cursor one character right.
+    CursorRight,
+    /// Cursor one word left.
+    WordLeft,
+    /// Cursor one word right.
+    WordRight,
+    /// Cursor to the start of the line.
+    LineStart,
+    /// Cursor to the end of the line.
+    LineEnd,
     /// Confirm the prompt.
     Submit,
     /// Scroll the pane at a screen position (lines; negative is up).

@@ -5,7 +5,9 @@
 
 use super::action::{Action, Focus};
 use super::keymap::Context;
+use super::keymap::labels::HintState;
 use super::layout::{Areas, areas};
+use super::panes::help::HelpPane;
 use super::panes::outline::{Node, OutlinePane};
 use super::panes::reader::{LayoutSpec, ReaderPane};
 use super::panes::search::SearchPane;
@@ -49,6 +51,8 @@ pub struct App {
     pub reader: ReaderPane,
     /// Search pane, with the index it searches.
     pub search: SearchPane,
+    /// The help overlay's scroll position.
+    pub help: HelpPane,
     /// Footnotes shown under the text.
     pub footnotes: bool,
     /// The query whose words are highlighted in the reader.
@@ -124,6 +128,7 @@ impl App {
             outline,
             reader: ReaderPane::default(),
             search,
+            help: HelpPane::default(),
             footnotes: true,
             highlighted: None,
             jumps: Vec::new(),
@@ -149,6 +154,15 @@ impl App {
             Mode::Help => Context::Help,
             Mode::Prompt(_) => Context::Prompt,
             Mode::Normal => Context::from(self.focus),
+        }
+    }
+
+    /// What the status line's hints depend on.
+    #[must_use]
+    pub fn hint_state(&self) -> HintState {
+        HintState {
+            hits: !self.reader.hits.is_empty(),
+            results: !self.search.results.is_empty(),
         }
     }
 
@@ -231,8 +245,11 @@ impl App {
                 None
             }
             (_, Action::Quit) => Some(Effect::Quit),
-            (Mode::Help, _) => {
-                self.mode = Mode::Normal;
+            (Mode::Help, action) => {
+                let screen = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                if !self.help.handle(action, screen) {
+                    self.mode = Mode::Normal;
+                }
                 None
             }
             (Mode::Prompt(_), action) => {
@@ -273,7 +290,10 @@ impl App {
     #[allow(clippy::too_many_lines)] // one arm per action
     fn normal(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => {
+                self.help = HelpPane::default();
+                self.mode = Mode::Help;
+            }
             Action::GotoPrompt => self.mode = Mode::Prompt(String::new()),
             Action::NextPane => self.set_focus(self.focus.next()),
             Action::PreviousPane => self.set_focus(self.focus.previous()),

@@ -1,13 +1,16 @@
 //! The one table of key bindings. [`lookup`] turns a key into an
-//! [`Action`]; the help overlay and the status line's hints are drawn from
-//! the same table, their key names written by one formatter ([`Key`]'s
-//! `Display`), so they can never disagree with what the keys do. The
-//! table is static data; the labels drawn from it are made once.
+//! [`Action`]; the help overlay, the README's key table and the status
+//! line's hints are drawn from the same table ([`labels`]), their key
+//! names written by one formatter ([`Key`]'s `Display`), so they can
+//! never disagree with what the keys do.
+
+mod key;
+pub mod labels;
+
+pub use key::Key;
 
 use super::action::{Action, Focus};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::fmt;
-use std::sync::LazyLock;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +25,10 @@ pub enum Context {
     Search,
     /// The `:` prompt is open.
     Prompt,
-    /// The help overlay is open: any key closes it.
+    /// Editing a line: the query line and the `:` prompt.
+    Line,
+    /// The help overlay is open: movement keys scroll it, any other key
+    /// closes it.
     Help,
 }
 
@@ -30,8 +36,8 @@ pub enum Context {
 enum Otherwise {
     /// Nothing.
     Nothing,
-    /// What it does everywhere ([`Context::Global`]).
-    Global,
+    /// What it does in another context.
+    Then(Context),
     /// A printable character types itself.
     Type,
     /// Always this action.
@@ -42,23 +48,19 @@ impl Context {
     const fn otherwise(self) -> Otherwise {
         match self {
             Context::Global => Otherwise::Nothing,
-            Context::Outline | Context::Reader => Otherwise::Global,
-            Context::Search | Context::Prompt => Otherwise::Type,
+            Context::Outline | Context::Reader => Otherwise::Then(Context::Global),
+            Context::Search | Context::Prompt => Otherwise::Then(Context::Line),
+            Context::Line => Otherwise::Type,
             Context::Help => Otherwise::Always(Action::Help),
         }
     }
 
-    /// The context's heading in the help overlay.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Global => "Everywhere",
-            Context::Outline => "Sections pane",
-            Context::Reader => "Text pane",
-            Context::Search => "Search (typing edits the query)",
-            Context::Prompt => ": prompt",
-            Context::Help => "Help",
-        }
+    /// This context and those it falls back to, in order.
+    fn chain(self) -> impl Iterator<Item = Context> {
+        std::iter::successors(Some(self), |c| match c.otherwise() {
+            Otherwise::Then(next) => Some(next),
+            _ => None,
+        })
     }
 }
 
@@ -72,84 +74,57 @@ impl From<Focus> for Context {
     }
 }
 
-/// A key with its modifiers, as bound and as written in help and hints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    /// The key code.
-    pub code: KeyCode,
-    /// Required modifiers (Shift is ignored for characters: `G` is
-    /// already upper case).
-    pub mods: KeyModifiers,
+/// The headings the help overlay and the README list bindings under, in
+/// their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    /// Moving in any pane.
+    Move,
+    /// Jumps.
+    GoTo,
+    /// Reading, copying, leaving.
+    Read,
+    /// The sections pane's own keys.
+    Outline,
+    /// The text pane's own keys.
+    Reader,
+    /// The search pane's own keys.
+    Search,
+    /// Editing the query line and the `:` prompt.
+    Line,
+    /// The `:` prompt's own keys.
+    Prompt,
+    /// Keys while the help is open.
+    Help,
 }
 
-impl Key {
-    /// A key without modifiers.
-    #[must_use]
-    pub const fn new(code: KeyCode) -> Self {
-        Self {
-            code,
-            mods: KeyModifiers::NONE,
-        }
-    }
+impl Group {
+    /// Every group, in order.
+    pub const ALL: [Group; 9] = [
+        Group::Move,
+        Group::GoTo,
+        Group::Read,
+        Group::Outline,
+        Group::Reader,
+        Group::Search,
+        Group::Line,
+        Group::Prompt,
+        Group::Help,
+    ];
 
-    /// A character key.
+    /// The group's heading.
     #[must_use]
-    pub const fn char(c: char) -> Self {
-        Self::new(KeyCode::Char(c))
-    }
-
-    /// Control and a character.
-    #[must_use]
-    pub const fn ctrl(c: char) -> Self {
-        Self {
-            code: KeyCode::Char(c),
-            mods: KeyModifiers::CONTROL,
-        }
-    }
-
-    /// Shift and a key.
-    #[must_use]
-    pub const fn shift(code: KeyCode) -> Self {
-        Self {
-            code,
-            mods: KeyModifiers::SHIFT,
-        }
-    }
-
-    /// Whether a key event is this key.
-    #[must_use]
-    pub fn matches(&self, event: &KeyEvent) -> bool {
-        let mods = event.modifiers - KeyModifiers::SHIFT;
-        self.code == event.code && mods == self.mods - KeyModifiers::SHIFT
-    }
-}
-
-/// How a key is written for people: `j`, `↓`, `Ctrl-d`, `PgDn`, `Space`,
-/// `Shift-Tab`.
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
-        }
-        let shifted = self.mods.contains(KeyModifiers::SHIFT);
-        if (shifted && !matches!(self.code, KeyCode::Char(_))) || self.code == KeyCode::BackTab {
-            f.write_str("Shift-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::Tab | KeyCode::BackTab => f.write_str("Tab"),
-            KeyCode::Esc => f.write_str("Esc"),
-            code => write!(f, "{code:?}"),
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Move => "Move (every pane)",
+            Group::GoTo => "Go to",
+            Group::Read => "Read, copy, leave",
+            Group::Outline => "Sections pane",
+            Group::Reader => "Text pane",
+            Group::Search => "Search pane",
+            Group::Line => "Editing the query and the : prompt",
+            Group::Prompt => ": prompt",
+            Group::Help => "This help",
         }
     }
 }
@@ -163,26 +138,22 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// What they do.
     pub action: Action,
-    /// What they do, in words.
+    /// What they do, in words, whole (help never cuts it).
     pub help: &'static str,
-    /// How many of `keys`, from the first, the status line's hint for the
-    /// context shows (0: the binding is not a hint).
-    pub hint: usize,
+    /// The heading help lists it under.
+    pub group: Group,
 }
 
 impl Binding {
     /// The keys as help writes them: `j ↓`.
     #[must_use]
     pub fn label(&self) -> String {
-        join(self.keys)
+        self.keys
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
-}
-
-fn join(keys: &[Key]) -> String {
-    keys.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 const fn bind(
@@ -190,66 +161,74 @@ const fn bind(
     keys: &'static [Key],
     action: Action,
     help: &'static str,
-    hint: usize,
+    group: Group,
 ) -> Binding {
     Binding {
         context,
         keys,
         action,
         help,
-        hint,
+        group,
     }
 }
 
 use Action as A;
-use Context::{Global, Outline, Prompt, Reader, Search};
+use Context::{Global, Help, Outline, Prompt, Reader, Search};
+use Group as G;
 use KeyCode as K;
 
-/// Every binding, in the order the help overlay lists them. One row per
-/// thing to do: (context, keys, action, help, how many keys the hint shows).
+/// Every binding, in the order the help overlay lists them within their
+/// group. One row per thing to do: (context, keys, action, help, group).
 #[rustfmt::skip]
 static BINDINGS: &[Binding] = &[
-    bind(Global, &[Key::char('j'), Key::new(K::Down)], A::Down, "move down", 0),
-    bind(Global, &[Key::char('k'), Key::new(K::Up)], A::Up, "move up", 0),
-    bind(Global, &[Key::ctrl('d')], A::HalfPageDown, "½ page down", 0),
-    bind(Global, &[Key::ctrl('u')], A::HalfPageUp, "½ page up", 0),
-    bind(Global, &[Key::new(K::PageDown), Key::char(' ')], A::PageDown, "page down", 0),
-    bind(Global, &[Key::new(K::PageUp), Key::char('b')], A::PageUp, "page up", 0),
-    bind(Global, &[Key::char('g'), Key::new(K::Home)], A::Top, "to the top", 0),
-    bind(Global, &[Key::char('G'), Key::new(K::End)], A::Bottom, "to the end", 0),
-    bind(Global, &[Key::new(K::Tab)], A::NextPane, "next pane", 1),
-    bind(Global, &[Key::shift(K::BackTab)], A::PreviousPane, "previous pane", 0),
-    bind(Global, &[Key::new(K::Enter)], A::Open, "open selection", 0),
-    bind(Global, &[Key::char(':')], A::GotoPrompt, "go to para :26 :24a", 1),
-    bind(Global, &[Key::char(']')], A::NextHeading, "next heading", 0),
-    bind(Global, &[Key::char('[')], A::PreviousHeading, "prev. heading", 0),
-    bind(Global, &[Key::char('p')], A::Pair, "concern ⇄ rec.", 1),
-    bind(Global, &[Key::ctrl('o')], A::JumpBack, "jump back", 0),
-    bind(Global, &[Key::char('y')], A::Copy, "copy citation", 1),
-    bind(Global, &[Key::char('f')], A::ToggleFootnotes, "footnotes on/off", 1),
-    bind(Global, &[Key::char('/')], A::FocusSearch, "search", 1),
-    bind(Global, &[Key::char('?')], A::Help, "help", 1),
-    bind(Global, &[Key::char('q'), Key::ctrl('c')], A::Quit, "quit", 1),
-    bind(Outline, &[Key::char('h'), Key::new(K::Left)], A::Collapse, "collapse", 2),
-    bind(Outline, &[Key::char('l'), Key::new(K::Right)], A::Expand, "expand", 2),
-    bind(Reader, &[Key::char('n')], A::NextHit, "next hit", 0),
-    bind(Reader, &[Key::char('N')], A::PreviousHit, "previous hit", 0),
-    bind(Search, &[Key::new(K::Down), Key::ctrl('n')], A::Down, "next result", 2),
-    bind(Search, &[Key::new(K::Up), Key::ctrl('p')], A::Up, "prev. result", 2),
-    bind(Search, &[Key::new(K::PageDown)], A::PageDown, "results page ↓", 0),
-    bind(Search, &[Key::new(K::PageUp)], A::PageUp, "results page ↑", 0),
-    bind(Search, &[Key::new(K::Enter)], A::Open, "open result", 1),
-    bind(Search, &[Key::ctrl('s')], A::CycleScope, "cycle scope", 1),
-    bind(Search, &[Key::new(K::Backspace)], A::Backspace, "delete a char", 0),
-    bind(Search, &[Key::ctrl('u')], A::ClearQuery, "clear the query", 0),
-    bind(Search, &[Key::new(K::Esc)], A::Escape, "leave query", 1),
-    bind(Search, &[Key::new(K::Tab)], A::NextPane, "next pane", 0),
-    bind(Search, &[Key::shift(K::BackTab)], A::PreviousPane, "previous pane", 0),
-    bind(Search, &[Key::ctrl('c')], A::Quit, "quit", 0),
-    bind(Prompt, &[Key::new(K::Enter)], A::Submit, "go", 1),
-    bind(Prompt, &[Key::new(K::Esc)], A::Escape, "cancel", 1),
-    bind(Prompt, &[Key::new(K::Backspace)], A::Backspace, "delete", 0),
-    bind(Prompt, &[Key::ctrl('c')], A::Quit, "quit", 0),
+    bind(Global, &[Key::char('j'), Key::new(K::Down)], A::Down, "down: a line, a row, a result", G::Move),
+    bind(Global, &[Key::char('k'), Key::new(K::Up)], A::Up, "up: a line, a row, a result", G::Move),
+    bind(Global, &[Key::ctrl('d')], A::HalfPageDown, "half a page down", G::Move),
+    bind(Global, &[Key::ctrl('u')], A::HalfPageUp, "half a page up", G::Move),
+    bind(Global, &[Key::new(K::PageDown), Key::char(' ')], A::PageDown, "a page down", G::Move),
+    bind(Global, &[Key::new(K::PageUp), Key::char('b')], A::PageUp, "a page up", G::Move),
+    bind(Global, &[Key::char('g'), Key::new(K::Home)], A::Top, "to the top", G::Move),
+    bind(Global, &[Key::char('G'), Key::new(K::End)], A::Bottom, "to the end: the last paragraph on top", G::Move),
+    bind(Global, &[Key::new(K::Tab)], A::NextPane, "next pane", G::Move),
+    bind(Global, &[Key::shift(K::BackTab)], A::PreviousPane, "previous pane", G::Move),
+    bind(Global, &[Key::new(K::Enter)], A::Open, "open the selected row or result", G::GoTo),
+    bind(Global, &[Key::char(':')], A::GotoPrompt, "go to a paragraph or item: :26, :24a, :12(a)(v)", G::GoTo),
+    bind(Global, &[Key::char(']')], A::NextHeading, "next heading", G::GoTo),
+    bind(Global, &[Key::char('[')], A::PreviousHeading, "previous heading", G::GoTo),
+    bind(Global, &[Key::char('p')], A::Pair, "between a concern and its recommendation", G::GoTo),
+    bind(Global, &[Key::ctrl('o')], A::JumpBack, "back to where the last jump started", G::GoTo),
+    bind(Global, &[Key::char('y')], A::Copy, "copy the citation and the text on top", G::Read),
+    bind(Global, &[Key::char('f')], A::ToggleFootnotes, "show or hide footnotes under the text", G::Read),
+    bind(Global, &[Key::char('/')], A::FocusSearch, "search", G::Read),
+    bind(Global, &[Key::char('?'), Key::new(K::F(1))], A::Help, "this help", G::Read),
+    bind(Global, &[Key::char('q'), Key::ctrl('c')], A::Quit, "quit", G::Read),
+    bind(Outline, &[Key::char('h'), Key::new(K::Left)], A::Collapse, "collapse (on a paragraph, its heading)", G::Outline),
+    bind(Outline, &[Key::char('l'), Key::new(K::Right)], A::Expand, "expand", G::Outline),
+    bind(Reader, &[Key::char('n')], A::NextHit, "next search hit", G::Reader),
+    bind(Reader, &[Key::char('N')], A::PreviousHit, "previous search hit", G::Reader),
+    bind(Search, &[Key::new(K::Down), Key::ctrl('n')], A::Down, "next result", G::Search),
+    bind(Search, &[Key::new(K::Up), Key::ctrl('p')], A::Up, "previous result", G::Search),
+    bind(Search, &[Key::new(K::PageDown)], A::PageDown, "a page of results down", G::Search),
+    bind(Search, &[Key::new(K::PageUp)], A::PageUp, "a page of results up", G::Search),
+    bind(Search, &[Key::new(K::Enter)], A::Open, "open the selected result", G::Search),
+    bind(Search, &[Key::ctrl('s')], A::CycleScope, "next scope: concerns+recs, concerns, recs, all", G::Search),
+    bind(Search, &[Key::new(K::Esc)], A::Escape, "leave the query line (the query stays)", G::Search),
+    bind(Search, &[Key::new(K::Backspace)], A::Backspace, "delete a character", G::Search),
+    bind(Search, &[Key::ctrl('u')], A::ClearQuery, "clear the query", G::Search),
+    bind(Search, &[Key::new(K::Tab)], A::NextPane, "next pane", G::Move),
+    bind(Search, &[Key::shift(K::BackTab)], A::PreviousPane, "previous pane", G::Move),
+    bind(Search, &[Key::new(K::F(1))], A::Help, "this help", G::Read),
+    bind(Search, &[Key::ctrl('c')], A::Quit, "quit", G::Read),
+    bind(Prompt, &[Key::new(K::Enter)], A::Submit, "go", G::Prompt),
+    bind(Prompt, &[Key::new(K::Esc)], A::Escape, "cancel", G::Prompt),
+    bind(Prompt, &[Key::new(K::Backspace)], A::Backspace, "delete a character", G::Prompt),
+    bind(Prompt, &[Key::ctrl('c')], A::Quit, "quit", G::Read),
+    bind(Help, &[Key::char('j'), Key::new(K::Down)], A::Down, "scroll down a line", G::Help),
+    bind(Help, &[Key::char('k'), Key::new(K::Up)], A::Up, "scroll up a line", G::Help),
+    bind(Help, &[Key::new(K::PageDown), Key::char(' ')], A::PageDown, "scroll a page down", G::Help),
+    bind(Help, &[Key::new(K::PageUp), Key::char('b')], A::PageUp, "scroll a page up", G::Help),
+    bind(Help, &[Key::char('g'), Key::new(K::Home)], A::Top, "scroll to the top", G::Help),
+    bind(Help, &[Key::char('G'), Key::new(K::End)], A::Bottom, "scroll to the end", G::Help),
 ];
 
 /// Every binding, in the order the help overlay lists them.
@@ -262,109 +241,43 @@ pub fn bindings() -> &'static [Binding] {
 /// binding names do there).
 #[must_use]
 pub fn lookup(key: &KeyEvent, context: Context) -> Option<Action> {
-    let find = |context: Context| {
+    for context in context.chain() {
+        let bound = BINDINGS
+            .iter()
+            .find(|b| b.context == context && b.keys.iter().any(|k| k.matches(key)));
+        if let Some(b) = bound {
+            return Some(b.action);
+        }
+        match context.otherwise() {
+            Otherwise::Then(_) => {}
+            Otherwise::Nothing => return None,
+            Otherwise::Type => {
+                return match key.code {
+                    KeyCode::Char(c)
+                        if !key
+                            .modifiers
+                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    {
+                        Some(Action::Type(c))
+                    }
+                    _ => None,
+                };
+            }
+            Otherwise::Always(action) => return Some(action),
+        }
+    }
+    None
+}
+
+/// The binding of `action` that a key pressed in `context` reaches (its
+/// own, or one it falls back to).
+#[must_use]
+pub fn binding_in(context: Context, action: Action) -> Option<&'static Binding> {
+    context.chain().find_map(|c| {
         BINDINGS
             .iter()
-            .find(|b| b.context == context && b.keys.iter().any(|k| k.matches(key)))
-            .map(|b| b.action)
-    };
-    find(context).or_else(|| match context.otherwise() {
-        Otherwise::Nothing => None,
-        Otherwise::Global => find(Context::Global),
-        Otherwise::Type => match key.code {
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::Type(c))
-            }
-            _ => None,
-        },
-        Otherwise::Always(action) => Some(action),
+            .find(|b| b.context == c && b.action == action)
     })
-}
-
-/// Labels drawn from the table, made once.
-struct Drawn {
-    /// Per context (in [`Context`] order): `(keys, help)` hint pairs.
-    hints: Vec<Vec<(String, &'static str)>>,
-    /// Help overlay rows: (context, keys, help).
-    help: Vec<(Context, String, &'static str)>,
-}
-
-const CONTEXTS: [Context; 6] = [
-    Context::Global,
-    Context::Outline,
-    Context::Reader,
-    Context::Search,
-    Context::Prompt,
-    Context::Help,
-];
-
-static DRAWN: LazyLock<Drawn> = LazyLock::new(|| {
-    let own = |context: Context| -> Vec<(String, &'static str)> {
-        BINDINGS
-            .iter()
-            .filter(|b| b.hint > 0 && b.context == context)
-            .map(|b| (join(&b.keys[..b.hint.min(b.keys.len())]), b.help))
-            .collect()
-    };
-    let hints = CONTEXTS
-        .iter()
-        .map(|&context| {
-            if matches!(context.otherwise(), Otherwise::Global) {
-                // The ways out of being lost come first: search, help, go to.
-                let mut global = own(Context::Global);
-                global.sort_by_key(|(label, _)| {
-                    ["/", "?", ":"].iter().position(|l| l == label).unwrap_or(3)
-                });
-                global.into_iter().chain(own(context)).collect()
-            } else {
-                own(context)
-            }
-        })
-        .collect();
-    // A pane's copy of a global binding is listed once, as global.
-    let help = BINDINGS
-        .iter()
-        .filter(|b| {
-            b.context == Context::Global
-                || !BINDINGS.iter().any(|g| {
-                    g.context == Context::Global && g.action == b.action && g.help == b.help
-                })
-        })
-        .map(|b| (b.context, b.label(), b.help))
-        .collect();
-    Drawn { hints, help }
-});
-
-/// The short key hints for a context: `keys help` pairs.
-#[must_use]
-pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
-    let at = CONTEXTS.iter().position(|&c| c == context).unwrap_or(0);
-    DRAWN.hints[at]
-        .iter()
-        .map(|(keys, help)| (keys.as_str(), *help))
-        .collect()
-}
-
-/// The hints for a context as the status line shows them:
-/// `Enter go · Esc cancel`.
-#[must_use]
-pub fn hint_line(context: Context) -> String {
-    hints(context)
-        .iter()
-        .map(|(k, h)| format!("{k} {h}"))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-/// Rows for the help overlay: (context heading, keys, help), one row per
-/// binding.
-#[must_use]
-pub fn help_rows() -> &'static [(Context, String, &'static str)] {
-    &DRAWN.help
 }
 
 #[cfg(test)]
@@ -407,6 +320,8 @@ mod tests {
         let at = |code, mods| lookup(&key(code, mods), Context::Search);
         assert_eq!(at(KeyCode::Char('q'), NONE), Some(Action::Type('q')));
         assert_eq!(at(KeyCode::Char('j'), NONE), Some(Action::Type('j')));
+        assert_eq!(at(KeyCode::Char('?'), NONE), Some(Action::Type('?')));
+        assert_eq!(at(KeyCode::F(1), NONE), Some(Action::Help));
         assert_eq!(at(KeyCode::Char('n'), CTRL), Some(Action::Down));
         assert_eq!(at(KeyCode::Esc, NONE), Some(Action::Escape));
         assert_eq!(at(KeyCode::Char('s'), CTRL), Some(Action::CycleScope));
@@ -422,27 +337,21 @@ mod tests {
 
     #[test]
     fn help_lists_every_bound_action_and_merges_synonyms() {
-        let rows = help_rows();
-        assert!(rows.iter().any(|r| r.1 == "j ↓" && r.2 == "move down"));
-        assert!(
-            rows.iter()
-                .any(|r| r.1 == "PgDn Space" && r.2 == "page down")
-        );
+        let rows = labels::help_rows();
+        assert!(rows.iter().any(|r| r.1 == "j ↓" && r.0 == Group::Move));
+        assert!(rows.iter().any(|r| r.1 == "PgDn Space" && r.2 == "a page down"));
         for b in bindings() {
             assert!(
-                rows.iter()
-                    .any(|r| (r.0 == b.context || r.0 == Context::Global) && r.2 == b.help),
+                rows.iter().any(|r| r.2 == b.help),
                 "{} missing from help",
                 b.label()
             );
         }
-    }
-
-    #[test]
-    fn hints_come_from_the_table() {
-        let reader = hints(Context::Reader);
-        assert!(reader.contains(&("/", "search")));
-        assert!(hints(Context::Search).contains(&("Esc", "leave query")));
+        assert_eq!(
+            rows.iter().filter(|r| r.2 == "next pane").count(),
+            1,
+            "Tab is listed once"
+        );
     }
 
     #[test]
@@ -455,12 +364,14 @@ mod tests {
         assert_eq!(label(Key::new(KeyCode::PageDown)), "PgDn");
         assert_eq!(label(Key::new(KeyCode::Down)), "↓");
         assert_eq!(label(Key::new(KeyCode::Backspace)), "Backspace");
-        assert_eq!(hint_line(Context::Prompt), "Enter go · Esc cancel");
+        assert_eq!(label(Key::new(KeyCode::F(1))), "F1");
     }
 
     #[test]
-    fn any_key_closes_help() {
+    fn movement_scrolls_help_and_any_other_key_closes_it() {
         let at = |code, mods| lookup(&key(code, mods), Context::Help);
+        assert_eq!(at(KeyCode::Char('j'), NONE), Some(Action::Down));
+        assert_eq!(at(KeyCode::PageDown, NONE), Some(Action::PageDown));
         assert_eq!(at(KeyCode::Char('q'), NONE), Some(Action::Help));
         assert_eq!(at(KeyCode::Char('c'), CTRL), Some(Action::Help));
         assert_eq!(at(KeyCode::Esc, NONE), Some(Action::Help));

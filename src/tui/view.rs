@@ -6,14 +6,15 @@ use super::action::Focus;
 use super::app::{App, Mode};
 use super::keymap::{self, Context};
 use super::layout::{MIN_SIZE, areas};
-use super::panes::{Look, fit, help};
+use super::panes::{Look, fit};
 use super::theme::Theme;
+use super::wrap::{Tag, wrap};
 use crate::text::visible;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// Draw the whole screen.
@@ -32,10 +33,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame<'_>) {
         .render(frame, a.reader, look(Focus::Reader), app.document());
     app.search
         .render(frame, a.search, look(Focus::Search), &app.library.documents);
-    status(app, theme, a.status, frame);
     if app.mode == Mode::Help {
-        help::render(frame, area, theme);
+        app.help.render(frame, area, theme);
     }
+    status(app, theme, a.status, frame);
 }
 
 fn too_small(area: Rect, frame: &mut Frame<'_>) {
@@ -51,8 +52,12 @@ fn too_small(area: Rect, frame: &mut Frame<'_>) {
     );
 }
 
+/// Rows a message may take: the status line and three above it.
+const MESSAGE_ROWS: usize = 4;
+
 /// Where the reader is, then the prompt, a message, or the hints of the
-/// focused pane.
+/// focused pane that fit. A message longer than the line wraps onto rows
+/// above it (over the panes, until the next key) rather than being cut.
 fn status(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
     let here = app.reader.current().unwrap_or_default();
     let left = format!(
@@ -60,16 +65,53 @@ fn status(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
         visible(&app.document().symbol),
         here.citation()
     );
+    let width = area.width as usize;
+    let room = width.saturating_sub(left.width());
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let state = app.hint_state();
     let right = match (&app.mode, &app.message) {
         (Mode::Prompt(text), _) => {
-            format!(":{text}▏  {}", keymap::hint_line(Context::Prompt))
+            let typed = format!(":{text}▏  ");
+            let hints = keymap::labels::hint_line(
+                Context::Prompt,
+                state,
+                room.saturating_sub(typed.width()),
+            );
+            format!("{typed}{hints}")
         }
-        (_, Some(message)) => visible(message).into_owned(),
-        _ => keymap::hint_line(Context::from(app.focus)),
+        (_, Some(message)) => {
+            let lines = wrap(
+                &[(visible(message).into_owned(), Tag::Text)],
+                width.max(8),
+                left.width(),
+                1,
+            );
+            let rows = lines.len().min(MESSAGE_ROWS);
+            for (i, line) in lines.iter().enumerate().take(rows) {
+                let y = area.y.saturating_sub((rows - 1 - i) as u16);
+                let mut text: String = line.pieces.iter().map(|(s, _)| s.as_str()).collect();
+                if i + 1 == rows && rows < lines.len() {
+                    text = fit(&format!("{text} …"), width);
+                }
+                let spans = if i == 0 {
+                    let body = text.get(left.width().min(text.len())..).unwrap_or("");
+                    vec![
+                        Span::styled(left.clone(), bold),
+                        Span::raw(body.trim_start().to_string()),
+                    ]
+                } else {
+                    vec![Span::raw(text)]
+                };
+                let row = Rect::new(area.x, y, area.width, 1);
+                frame.render_widget(Clear, row);
+                frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status()), row);
+            }
+            return;
+        }
+        _ => keymap::labels::hint_line(app.context(), state, room),
     };
-    let room = (area.width as usize).saturating_sub(left.width());
     let line = Line::from(vec![
-        Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(left, bold),
         Span::raw(fit(&right, room)),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.status()), area);
