@@ -16,8 +16,10 @@
 
 pub mod action;
 pub mod app;
+pub mod history;
 pub mod keymap;
 pub mod layout;
+pub mod line;
 pub mod list;
 pub mod panes;
 pub mod theme;
@@ -133,6 +135,7 @@ pub fn run(library: Library) -> Result<(), TuiError> {
     let size = terminal.size()?;
     let theme = Theme::from_env();
     let mut app = App::browser(library, size.width, size.height);
+    app.search.history = history::load();
     loop {
         terminal.draw(|frame| view::render(&app, theme, frame))?;
         if app.after_frame() {
@@ -161,6 +164,10 @@ pub fn run(library: Library) -> Result<(), TuiError> {
                 let mut out = io::stdout();
                 write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
                 out.flush()?;
+            }
+            Some(Effect::Remember(query)) => {
+                // Only the history is lost if it cannot be saved.
+                let _ = history::remember(&query);
             }
             None => {}
         }

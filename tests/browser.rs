@@ -84,7 +84,9 @@ fn the_opened_result_stays_selected_and_visible() {
     let after = selected_rows(&t, 17, 23);
     assert_eq!(after.len(), 1, "opened result not shown:\n{}", t.screen());
     assert!(
-        after[0].trim_start_matches(['│', '┃']).starts_with(&reference),
+        after[0]
+            .trim_start_matches(['│', '┃'])
+            .starts_with(&reference),
         "{reference}:\n{}",
         t.screen()
     );
@@ -123,4 +125,67 @@ fn the_hints_that_matter_are_visible_at_80_columns() {
     t.send("j");
     t.wait_for("n/N hits", 5);
     quit(t);
+}
+
+#[test]
+fn the_query_line_edits_with_arrows_home_end_and_word_keys() {
+    let mut t = open(100, 30);
+    t.send("/solitary confinement");
+    t.wait_for("/ solitary confinement", 5);
+    t.send("\x1b[H"); // Home
+    t.send("\"");
+    t.send("\x05"); // Ctrl-e
+    t.send("\"");
+    t.wait_for("/ \"solitary confinement\"", 5);
+    t.wait_for("2 results", 10);
+    t.send("\x1b[D"); // ←
+    t.send("\x17"); // Ctrl-w
+    t.wait_for("/ \"solitary \"", 5);
+    t.send("\x0b"); // Ctrl-k
+    t.send("\x1b\x7f"); // Alt-Backspace
+    t.wait_for("/ \"", 5);
+    t.wait_gone("solitary", 5);
+    t.send("\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    quit(t);
+}
+
+#[test]
+fn the_query_history_is_kept_in_the_state_folder_and_recalled_with_up() {
+    let dir = std::env::temp_dir().join(format!("tv-history-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let state = dir.join("state");
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let env = [
+        ("TREATYVIEW_STATE_DIR", state.to_str().unwrap()),
+        ("HOME", home.to_str().unwrap()),
+    ];
+    let bin = env!("CARGO_BIN_EXE_treatyview");
+    let mut t = Pty::spawn(bin, &[], 80, 24, &env);
+    t.wait_for("Concluding observations", 10);
+    t.send("/torture");
+    t.wait_for("21 results", 10);
+    t.send("\r");
+    t.wait_for("n/N step through them", 5);
+    quit(t);
+    let saved = std::fs::read_to_string(state.join("query-history")).unwrap();
+    assert_eq!(saved, "torture\n");
+    assert_eq!(
+        std::fs::read_dir(&home).unwrap().count(),
+        0,
+        "nothing written in the home folder"
+    );
+    // A new browser recalls it with ↑ on the empty query line.
+    let mut t = Pty::spawn(bin, &[], 80, 24, &env);
+    t.wait_for("Concluding observations", 10);
+    t.send("/");
+    t.wait_for("↑ earlier queries", 5);
+    t.send("\x1b[A");
+    t.wait_for("/ torture", 5);
+    t.wait_for("21 results", 10);
+    t.send("\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    quit(t);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -245,7 +245,10 @@ fn help_is_whole_at_80x24_and_scrolls_to_the_query_syntax() {
     for _ in 0..10 {
         let s = screen(&a);
         let rows = help_box(&s);
-        assert!(!rows.iter().any(|r| r.contains('…')), "a cut description:\n{s}");
+        assert!(
+            !rows.iter().any(|r| r.contains('…')),
+            "a cut description:\n{s}"
+        );
         seen.push_str(&rows.join("\n"));
         a.update(Action::PageDown);
     }
@@ -296,7 +299,11 @@ fn hints_that_fit_whole_and_long_messages_wrap_at_80x24() {
     let s = screen(&a);
     let bottom: Vec<&str> = s.lines().rev().take(3).collect();
     assert!(!bottom.iter().any(|l| l.contains('…')), "{s}");
-    let flat = s.replace('"', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = s
+        .replace('"', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         flat.contains("the terminal does not accept OSC 52"),
         "the message's end is shown:\n{s}"

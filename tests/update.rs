@@ -57,7 +57,7 @@ fn prompt_escape_and_backspace() {
     a.update(Action::Type('2'));
     assert_eq!(a.mode, Mode::Prompt("2".into()));
     a.update(Action::Backspace);
-    assert_eq!(a.mode, Mode::Prompt(String::new()));
+    assert_eq!(a.mode, Mode::Prompt("".into()));
     a.update(Action::Backspace);
     assert_eq!(a.mode, Mode::Normal);
     a.update(Action::GotoPrompt);
@@ -407,5 +407,72 @@ fn the_opened_result_stays_selected_and_in_view() {
         "result {chosen} not among rows {}..{}",
         a.search.offset,
         a.search.offset + rows
+    );
+}
+
+#[test]
+fn the_query_line_edits_as_shells_do() {
+    let mut a = app();
+    a.update(Action::FocusSearch);
+    for c in "solitary confinement".chars() {
+        a.update(Action::Type(c));
+    }
+    a.update(Action::LineStart);
+    a.update(Action::Type('"'));
+    a.update(Action::LineEnd);
+    a.update(Action::Type('"'));
+    assert_eq!(a.search.query, "\"solitary confinement\"");
+    assert_eq!(a.search.results.len(), 2, "the phrase is searched");
+    a.update(Action::CursorLeft);
+    a.update(Action::DeleteWordBack);
+    assert_eq!(a.search.query, "\"solitary \"");
+    a.update(Action::KillToEnd);
+    a.update(Action::WordLeft);
+    a.update(Action::ClearQuery);
+    assert_eq!(a.search.query, "solitary ");
+    assert_eq!(a.search.results.len(), 3);
+}
+
+#[test]
+fn opened_queries_are_remembered_and_recalled_with_up() {
+    let mut a = app();
+    a.update(Action::FocusSearch);
+    for c in "torture".chars() {
+        a.update(Action::Type(c));
+    }
+    assert_eq!(
+        a.update(Action::Open),
+        Some(Effect::Remember("torture".into()))
+    );
+    a.update(Action::FocusSearch);
+    for c in " police".chars() {
+        a.update(Action::Type(c));
+    }
+    assert_eq!(
+        a.update(Action::Escape),
+        Some(Effect::Remember("torture police".into()))
+    );
+    a.update(Action::FocusSearch);
+    a.update(Action::ClearQuery);
+    a.update(Action::Up);
+    assert_eq!(
+        a.search.query, "torture police",
+        "↑ on an empty line recalls"
+    );
+    a.update(Action::Up);
+    assert_eq!(a.search.query, "torture");
+    assert!(!a.search.results.is_empty(), "a recalled query is searched");
+    a.update(Action::Down);
+    assert_eq!(a.search.query, "torture police");
+    a.update(Action::Down);
+    assert_eq!(a.search.query, "", "past the newest: an empty line");
+    // On a typed query, ↑ and ↓ move through the results.
+    for c in "torture".chars() {
+        a.update(Action::Type(c));
+    }
+    a.update(Action::Down);
+    assert_eq!(
+        (a.search.query.to_string(), a.search.selected),
+        ("torture".into(), 1)
     );
 }

@@ -7,6 +7,7 @@ use super::action::{Action, Focus};
 use super::keymap::Context;
 use super::keymap::labels::HintState;
 use super::layout::{Areas, areas};
+use super::line::LineEdit;
 use super::panes::help::HelpPane;
 use super::panes::outline::{Node, OutlinePane};
 use super::panes::reader::{LayoutSpec, ReaderPane};
@@ -21,7 +22,7 @@ pub enum Mode {
     /// Just the panes.
     Normal,
     /// The `:` prompt with what has been typed.
-    Prompt(String),
+    Prompt(LineEdit),
     /// The help overlay.
     Help,
 }
@@ -33,6 +34,8 @@ pub enum Effect {
     Quit,
     /// Put text on the clipboard (OSC 52).
     Copy(String),
+    /// Add a query to the saved query history.
+    Remember(String),
 }
 
 /// Everything the browser shows.
@@ -163,6 +166,7 @@ impl App {
         HintState {
             hits: !self.reader.hits.is_empty(),
             results: !self.search.results.is_empty(),
+            recall: self.search.query.is_empty() && !self.search.history.is_empty(),
         }
     }
 
@@ -265,11 +269,12 @@ impl App {
             return;
         };
         match action {
-            Action::Type(c) if text.len() < 16 => text.push(c),
-            Action::Backspace if text.pop().is_none() => self.mode = Mode::Normal,
+            // Room for a pasted citation, not for a paragraph of text.
+            Action::Type(_) if text.len() >= 80 => {}
+            Action::Backspace if text.is_empty() => self.mode = Mode::Normal,
             Action::Escape => self.mode = Mode::Normal,
             Action::Submit => {
-                let text = text.clone();
+                let text = text.to_string();
                 self.mode = Mode::Normal;
                 match text.parse::<Reference>() {
                     Ok(anchor) if self.reader.line_of(&anchor).is_some() => {
@@ -283,7 +288,9 @@ impl App {
                     }
                 }
             }
-            _ => {}
+            action => {
+                text.handle(action);
+            }
         }
     }
 
@@ -294,7 +301,7 @@ impl App {
                 self.help = HelpPane::default();
                 self.mode = Mode::Help;
             }
-            Action::GotoPrompt => self.mode = Mode::Prompt(String::new()),
+            Action::GotoPrompt => self.mode = Mode::Prompt(LineEdit::default()),
             Action::NextPane => self.set_focus(self.focus.next()),
             Action::PreviousPane => self.set_focus(self.focus.previous()),
             Action::FocusSearch => self.set_focus(Focus::Search),
@@ -354,8 +361,15 @@ impl App {
             }
             Action::Scroll { column, row, lines } => self.scroll_at(column, row, lines),
             Action::Click { column, row } => self.click(column, row),
-            Action::Escape => self.set_focus(self.back_focus),
-            Action::Open if self.focus == Focus::Search => self.open_result(),
+            Action::Escape => {
+                self.set_focus(self.back_focus);
+                return self.search.remember().map(Effect::Remember);
+            }
+            Action::Open if self.focus == Focus::Search => {
+                if self.open_result() {
+                    return self.search.remember().map(Effect::Remember);
+                }
+            }
             Action::Open if self.focus == Focus::Outline => {
                 self.push_jump();
                 self.follow_outline();
@@ -403,12 +417,13 @@ impl App {
         self.search.tick()
     }
 
-    fn open_result(&mut self) {
+    /// Open the selected result; false if there is none.
+    fn open_result(&mut self) -> bool {
         let Some(hit) = self.search.selected_hit().cloned() else {
-            return;
+            return false;
         };
         self.push_jump();
-        self.highlighted = Some(self.search.query.clone());
+        self.highlighted = Some(self.search.query.to_string());
         self.doc = hit.doc;
         self.relayout();
         if !self.reader.scroll_to(&hit.at()) {
@@ -418,6 +433,7 @@ impl App {
         self.set_focus(Focus::Reader);
         let hits = self.reader.hits.len();
         self.message = Some(format!("{hits} highlighted lines · n/N step through them"));
+        true
     }
 
     fn set_focus(&mut self, focus: Focus) {

@@ -173,7 +173,7 @@ const fn bind(
 }
 
 use Action as A;
-use Context::{Global, Help, Outline, Prompt, Reader, Search};
+use Context::{Global, Help, Line, Outline, Prompt, Reader, Search};
 use Group as G;
 use KeyCode as K;
 
@@ -206,22 +206,31 @@ static BINDINGS: &[Binding] = &[
     bind(Outline, &[Key::char('l'), Key::new(K::Right)], A::Expand, "expand", G::Outline),
     bind(Reader, &[Key::char('n')], A::NextHit, "next search hit", G::Reader),
     bind(Reader, &[Key::char('N')], A::PreviousHit, "previous search hit", G::Reader),
-    bind(Search, &[Key::new(K::Down), Key::ctrl('n')], A::Down, "next result", G::Search),
-    bind(Search, &[Key::new(K::Up), Key::ctrl('p')], A::Up, "previous result", G::Search),
+    bind(Search, &[Key::new(K::Down), Key::ctrl('n')], A::Down, "next result; after ↑, a later query", G::Search),
+    bind(Search, &[Key::new(K::Up), Key::ctrl('p')], A::Up, "previous result; on an empty line, earlier queries", G::Search),
     bind(Search, &[Key::new(K::PageDown)], A::PageDown, "a page of results down", G::Search),
     bind(Search, &[Key::new(K::PageUp)], A::PageUp, "a page of results up", G::Search),
     bind(Search, &[Key::new(K::Enter)], A::Open, "open the selected result", G::Search),
     bind(Search, &[Key::ctrl('s')], A::CycleScope, "next scope: concerns+recs, concerns, recs, all", G::Search),
     bind(Search, &[Key::new(K::Esc)], A::Escape, "leave the query line (the query stays)", G::Search),
-    bind(Search, &[Key::new(K::Backspace)], A::Backspace, "delete a character", G::Search),
-    bind(Search, &[Key::ctrl('u')], A::ClearQuery, "clear the query", G::Search),
     bind(Search, &[Key::new(K::Tab)], A::NextPane, "next pane", G::Move),
     bind(Search, &[Key::shift(K::BackTab)], A::PreviousPane, "previous pane", G::Move),
     bind(Search, &[Key::new(K::F(1))], A::Help, "this help", G::Read),
     bind(Search, &[Key::ctrl('c')], A::Quit, "quit", G::Read),
+    bind(Line, &[Key::new(K::Left), Key::ctrl('b')], A::CursorLeft, "a character left", G::Line),
+    bind(Line, &[Key::new(K::Right), Key::ctrl('f')], A::CursorRight, "a character right", G::Line),
+    bind(Line, &[Key::alt(K::Char('b')), Key::ctrl_key(K::Left)], A::WordLeft, "a word left", G::Line),
+    bind(Line, &[Key::alt(K::Char('f')), Key::ctrl_key(K::Right)], A::WordRight, "a word right", G::Line),
+    bind(Line, &[Key::new(K::Home), Key::ctrl('a')], A::LineStart, "to the start of the line", G::Line),
+    bind(Line, &[Key::new(K::End), Key::ctrl('e')], A::LineEnd, "to the end of the line", G::Line),
+    bind(Line, &[Key::new(K::Backspace)], A::Backspace, "delete the character before the cursor (closes an empty : prompt)", G::Line),
+    bind(Line, &[Key::new(K::Delete)], A::DeleteForward, "delete the character under the cursor", G::Line),
+    bind(Line, &[Key::ctrl('w'), Key::alt(K::Backspace)], A::DeleteWordBack, "delete the word before the cursor", G::Line),
+    bind(Line, &[Key::alt(K::Char('d'))], A::DeleteWordForward, "delete the word after the cursor", G::Line),
+    bind(Line, &[Key::ctrl('u')], A::ClearQuery, "delete to the start of the line", G::Line),
+    bind(Line, &[Key::ctrl('k')], A::KillToEnd, "delete to the end of the line", G::Line),
     bind(Prompt, &[Key::new(K::Enter)], A::Submit, "go", G::Prompt),
     bind(Prompt, &[Key::new(K::Esc)], A::Escape, "cancel", G::Prompt),
-    bind(Prompt, &[Key::new(K::Backspace)], A::Backspace, "delete a character", G::Prompt),
     bind(Prompt, &[Key::ctrl('c')], A::Quit, "quit", G::Read),
     bind(Help, &[Key::char('j'), Key::new(K::Down)], A::Down, "scroll down a line", G::Help),
     bind(Help, &[Key::char('k'), Key::new(K::Up)], A::Up, "scroll up a line", G::Help),
@@ -287,6 +296,7 @@ mod tests {
     const NONE: KeyModifiers = KeyModifiers::NONE;
     const CTRL: KeyModifiers = KeyModifiers::CONTROL;
     const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+    const ALT: KeyModifiers = KeyModifiers::ALT;
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
@@ -328,6 +338,23 @@ mod tests {
     }
 
     #[test]
+    fn the_query_line_and_the_prompt_edit_as_shells_do() {
+        for context in [Context::Search, Context::Prompt] {
+            let at = |code, mods| lookup(&key(code, mods), context);
+            assert_eq!(at(KeyCode::Left, NONE), Some(Action::CursorLeft));
+            assert_eq!(at(KeyCode::Home, NONE), Some(Action::LineStart));
+            assert_eq!(at(KeyCode::Char('a'), CTRL), Some(Action::LineStart));
+            assert_eq!(at(KeyCode::Char('e'), CTRL), Some(Action::LineEnd));
+            assert_eq!(at(KeyCode::Char('w'), CTRL), Some(Action::DeleteWordBack));
+            assert_eq!(at(KeyCode::Backspace, ALT), Some(Action::DeleteWordBack));
+            assert_eq!(at(KeyCode::Char('k'), CTRL), Some(Action::KillToEnd));
+            assert_eq!(at(KeyCode::Char('b'), ALT), Some(Action::WordLeft));
+            assert_eq!(at(KeyCode::Char('x'), NONE), Some(Action::Type('x')));
+            assert_eq!(at(KeyCode::Char('x'), ALT), None);
+        }
+    }
+
+    #[test]
     fn prompt_takes_digits_and_letters() {
         let at = |code| lookup(&key(code, NONE), Context::Prompt);
         assert_eq!(at(KeyCode::Char('2')), Some(Action::Type('2')));
@@ -339,7 +366,10 @@ mod tests {
     fn help_lists_every_bound_action_and_merges_synonyms() {
         let rows = labels::help_rows();
         assert!(rows.iter().any(|r| r.1 == "j ↓" && r.0 == Group::Move));
-        assert!(rows.iter().any(|r| r.1 == "PgDn Space" && r.2 == "a page down"));
+        assert!(
+            rows.iter()
+                .any(|r| r.1 == "PgDn Space" && r.2 == "a page down")
+        );
         for b in bindings() {
             assert!(
                 rows.iter().any(|r| r.2 == b.help),
@@ -364,6 +394,7 @@ mod tests {
         assert_eq!(label(Key::new(KeyCode::PageDown)), "PgDn");
         assert_eq!(label(Key::new(KeyCode::Down)), "↓");
         assert_eq!(label(Key::new(KeyCode::Backspace)), "Backspace");
+        assert_eq!(label(Key::alt(KeyCode::Backspace)), "Alt-Backspace");
         assert_eq!(label(Key::new(KeyCode::F(1))), "F1");
     }
 

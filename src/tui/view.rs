@@ -71,7 +71,10 @@ fn status(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
     let state = app.hint_state();
     let right = match (&app.mode, &app.message) {
         (Mode::Prompt(text), _) => {
-            let typed = format!(":{text}▏  ");
+            let (shown, at) = text.view(room.saturating_sub(2).min(40));
+            let typed = format!(":{}  ", visible(shown));
+            let x = area.x + (left.width() + 1 + at) as u16;
+            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
             let hints = keymap::labels::hint_line(
                 Context::Prompt,
                 state,
@@ -110,9 +113,6 @@ fn status(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
         }
         _ => keymap::labels::hint_line(app.context(), state, room),
     };
-    let line = Line::from(vec![
-        Span::styled(left, bold),
-        Span::raw(fit(&right, room)),
-    ]);
+    let line = Line::from(vec![Span::styled(left, bold), Span::raw(fit(&right, room))]);
     frame.render_widget(Paragraph::new(line).style(theme.status()), area);
 }

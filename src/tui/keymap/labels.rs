@@ -18,6 +18,8 @@ enum When {
     Hits,
     /// There are search results.
     Results,
+    /// The query line is empty and there are earlier queries to recall.
+    Recall,
 }
 
 /// What the status line knows of the browser when it picks hints.
@@ -27,6 +29,8 @@ pub struct HintState {
     pub hits: bool,
     /// The search has results.
     pub results: bool,
+    /// The query line is empty and earlier queries can be recalled.
+    pub recall: bool,
 }
 
 impl When {
@@ -35,6 +39,7 @@ impl When {
             When::Always => true,
             When::Hits => state.hits,
             When::Results => state.results,
+            When::Recall => state.recall,
         }
     }
 }
@@ -63,7 +68,7 @@ const fn hint(
 
 use Action as A;
 use Context::{Help, Outline, Prompt, Reader, Search};
-use When::{Always, Hits, Results};
+use When::{Always, Hits, Recall, Results};
 
 /// The hints of each context, most useful first: the ways out of being
 /// lost (search, help), then what the pane is for.
@@ -88,6 +93,7 @@ static HINTS: &[Hint] = &[
     hint(Reader, &[A::Quit], "quit", Always),
     hint(Search, &[A::Open], "open", Results),
     hint(Search, &[A::Down, A::Up], "results", Results),
+    hint(Search, &[A::Up], "earlier queries", Recall),
     hint(Search, &[A::CycleScope], "scope", Always),
     hint(Search, &[A::Escape], "back", Always),
     hint(Search, &[A::Help], "help", Always),
@@ -196,7 +202,10 @@ mod tests {
     fn hints_come_from_the_table_and_merge_keys() {
         let reader = hints(Context::Reader, HintState::default());
         assert!(reader.contains(&("/", "search")));
-        assert!(!reader.iter().any(|(_, w)| *w == "hits"), "no hits, no hint");
+        assert!(
+            !reader.iter().any(|(_, w)| *w == "hits"),
+            "no hits, no hint"
+        );
         let with_hits = hints(
             Context::Reader,
             HintState {
@@ -224,7 +233,10 @@ mod tests {
             assert!(line.contains(wanted), "{wanted} missing: {line}");
         }
         assert!(!line.contains('…'));
-        assert_eq!(hint_line(Context::Prompt, state, 80), "Enter go · Esc cancel");
+        assert_eq!(
+            hint_line(Context::Prompt, state, 80),
+            "Enter go · Esc cancel"
+        );
         assert_eq!(hint_line(Context::Prompt, state, 9), "Enter go");
     }
 
@@ -232,7 +244,11 @@ mod tests {
     fn every_hint_names_a_bound_key() {
         for h in HINTS {
             for &a in h.actions {
-                assert!(binding_in(h.context, a).is_some(), "{a:?} in {:?}", h.context);
+                assert!(
+                    binding_in(h.context, a).is_some(),
+                    "{a:?} in {:?}",
+                    h.context
+                );
             }
         }
     }

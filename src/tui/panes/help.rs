@@ -84,7 +84,11 @@ impl HelpPane {
             theme,
             focused: true,
         };
-        let frame_block = block(&fit(title, popup.width.saturating_sub(4) as usize), look.focused, theme);
+        let frame_block = block(
+            &fit(title, popup.width.saturating_sub(4) as usize),
+            look.focused,
+            theme,
+        );
         let inner = frame_block.inner(popup);
         frame.render_widget(frame_block, popup);
         let shown: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(view).collect();
@@ -125,8 +129,7 @@ impl Page {
         let columns = ((room + GUTTER) / (MIN_COLUMN + GUTTER)).clamp(1, 3);
         let width = ((room + GUTTER) / columns)
             .saturating_sub(GUTTER)
-            .min(MAX_COLUMN)
-            .max(1);
+            .clamp(1, MAX_COLUMN);
         let blocks: Vec<Vec<Line<'static>>> = sections
             .iter()
             .map(|(title, rows)| section_lines(title, rows, width))
@@ -269,7 +272,13 @@ mod tests {
     fn text(lines: &[Line<'_>]) -> String {
         lines
             .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>() + "\n")
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+                    + "\n"
+            })
             .collect()
     }
 

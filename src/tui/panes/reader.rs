@@ -11,9 +11,9 @@ use crate::document::{Document, Footnote, Genre, Inline, Item, Paragraph, Refere
 use crate::text::visible;
 use crate::tui::action::Action;
 use crate::tui::layout;
+use crate::tui::theme::Theme;
 use crate::tui::wrap::{Line, Tag, split_hits, wrap};
 use ratatui::Frame;
-use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;

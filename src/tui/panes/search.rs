@@ -9,6 +9,7 @@ use crate::search::{Hit, HitUnit, IndexSlot, Scope, snippet};
 use crate::text::visible;
 use crate::tui::action::Action;
 use crate::tui::layout;
+use crate::tui::line::{Edit, LineEdit};
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::Tag;
@@ -23,11 +24,18 @@ use unicode_width::UnicodeWidthStr;
 
 /// Results asked of the index per query.
 const LIMIT: usize = 500;
+/// Queries kept in the history.
+pub const HISTORY: usize = 200;
 
 /// The search pane's state.
 pub struct SearchPane {
     /// The query line.
-    pub query: String,
+    pub query: LineEdit,
+    /// Earlier queries, oldest first (the terminal browser loads and
+    /// saves them).
+    pub history: Vec<String>,
+    /// While ↑ and ↓ walk the history: the entry shown.
+    recall: Option<usize>,
     /// The scope.
     pub scope: Scope,
     /// Ranked results.
@@ -56,7 +64,9 @@ impl SearchPane {
     #[must_use]
     pub fn new(library: &Arc<Library>) -> Self {
         Self {
-            query: String::new(),
+            query: LineEdit::default(),
+            history: Vec::new(),
+            recall: None,
             scope: Scope::default(),
             results: Vec::new(),
             list: ListCursor::default(),
@@ -65,29 +75,84 @@ impl SearchPane {
         }
     }
 
-    /// Edit the query or the scope, or move the selection. Returns false
-    /// for an action the pane does not handle.
+    /// Edit the query or the scope, move the selection, or walk the
+    /// history (↑ on an empty line, then ↑ and ↓). Returns false for an
+    /// action the pane does not handle.
     pub fn handle(&mut self, action: Action) -> bool {
         let page = self.list.height.max(2) as isize - 1;
         match action {
-            Action::Type(c) => self.query.push(c),
-            Action::Backspace => {
-                self.query.pop();
+            Action::Up if self.recall.is_some() || self.query.is_empty() => self.recall_older(),
+            Action::Down if self.recall.is_some() => self.recall_newer(),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.move_by(page),
+            Action::PageUp => self.move_by(-page),
+            Action::CycleScope => {
+                self.scope = self.scope.next();
+                self.run();
+                true
             }
-            Action::ClearQuery => self.query.clear(),
-            Action::CycleScope => self.scope = self.scope.next(),
-            Action::Down => return self.move_by(1),
-            Action::Up => return self.move_by(-1),
-            Action::PageDown => return self.move_by(page),
-            Action::PageUp => return self.move_by(-page),
-            _ => return false,
+            action => match self.query.handle(action) {
+                Edit::Changed => {
+                    self.recall = None;
+                    self.run();
+                    true
+                }
+                Edit::Moved => true,
+                Edit::Ignored => false,
+            },
+        }
+    }
+
+    /// Show the query before the one shown (the newest, from an empty
+    /// line).
+    fn recall_older(&mut self) -> bool {
+        let Some(newest) = self.history.len().checked_sub(1) else {
+            return false;
+        };
+        let at = self.recall.map_or(newest, |i| i.saturating_sub(1));
+        self.recall = Some(at);
+        self.query.set(&self.history[at]);
+        self.run();
+        true
+    }
+
+    /// Show the query after the one shown; past the newest, an empty line.
+    fn recall_newer(&mut self) -> bool {
+        match self.recall {
+            Some(i) if i + 1 < self.history.len() => {
+                self.recall = Some(i + 1);
+                self.query.set(&self.history[i + 1]);
+            }
+            _ => {
+                self.recall = None;
+                self.query.set("");
+            }
         }
         self.run();
         true
     }
 
+    /// Put the query in the history (newest last, once). Returns it, to
+    /// be saved, unless the line is empty.
+    pub fn remember(&mut self) -> Option<String> {
+        let query: String = self
+            .query
+            .trim()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        if query.is_empty() {
+            return None;
+        }
+        self.history = crate::tui::history::merged(std::mem::take(&mut self.history), &query);
+        self.recall = None;
+        Some(query)
+    }
+
     /// Move the selection by `delta` results, clamped.
     pub fn move_by(&mut self, delta: isize) -> bool {
+        self.recall = None;
         self.list.move_by(delta, self.results.len());
         true
     }
@@ -157,22 +222,25 @@ impl SearchPane {
         };
         let title = format!("Search · scope: {}{count}", s.scope.label());
         frame.render_widget(block(&title, focused, theme), area);
-        let mut query = vec![
-            Span::styled("/ ", Style::new().add_modifier(Modifier::BOLD)),
-            Span::raw(visible(&s.query).into_owned()),
-        ];
+        let line = layout::query_line(area);
+        let mut query = vec![Span::styled(
+            "/ ",
+            Style::new().add_modifier(Modifier::BOLD),
+        )];
         if focused {
-            query.push(Span::styled(
-                "▏",
-                Style::new().add_modifier(Modifier::SLOW_BLINK),
-            ));
+            let (shown, at) = s.query.view((line.width as usize).saturating_sub(3));
+            query.push(Span::raw(visible(shown).into_owned()));
+            frame.set_cursor_position((line.x + 2 + at as u16, line.y));
         } else if s.query.is_empty() {
             query.push(Span::styled(
                 "press / to search concerns and recommendations",
                 Style::new().add_modifier(Modifier::DIM),
             ));
+        } else {
+            let (shown, _) = s.query.view((line.width as usize).saturating_sub(3));
+            query.push(Span::raw(visible(shown).into_owned()));
         }
-        frame.render_widget(Paragraph::new(Line::from(query)), layout::query_line(area));
+        frame.render_widget(Paragraph::new(Line::from(query)), line);
         let results = layout::results(area);
         let several = documents.len() > 1;
         let width = results.width as usize;
