@@ -309,3 +309,23 @@ fn hints_that_fit_whole_and_long_messages_wrap_at_80x24() {
         "the message's end is shown:\n{s}"
     );
 }
+
+#[test]
+fn no_match_never_calls_narrowing_widening() {
+    // Issue 11, item 10: the hint said "Ctrl-s to widen the scope" in
+    // every scope, but from concerns+recs the next Ctrl-s narrows it.
+    let mut a = app(80, 24);
+    type_query(&mut a, "xylophone");
+    let flat = |a: &App| screen(a).split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = flat(&a);
+    assert!(s.contains("no match in concerns+recs"), "{s}");
+    assert!(s.contains("Ctrl-s 3 times for scope all"), "{s}");
+    assert!(!s.contains("widen"), "{s}");
+    a.update(Action::CycleScope);
+    a.update(Action::CycleScope);
+    assert!(flat(&a).contains("no match in recs — try fewer words, or Ctrl-s for scope all"));
+    a.update(Action::CycleScope);
+    let s = flat(&a);
+    assert!(s.contains("no match in any part of the text"), "{s}");
+    assert!(s.contains("text — try fewer words ┃"), "no Ctrl-s advice: {s}");
+}

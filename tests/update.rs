@@ -47,7 +47,32 @@ fn goto_unknown_paragraph_says_so_and_stays() {
     goto(&mut a, "26");
     goto(&mut a, "99");
     assert_eq!(at(&a), para(26));
-    assert!(a.message.as_deref().unwrap().contains("No paragraph “99”"));
+    assert!(a.message.as_deref().unwrap().contains("No paragraph 99 in CAT/C/KAZ/CO/4"));
+}
+
+#[test]
+fn goto_takes_the_programs_own_citations_and_names_a_missing_item() {
+    // Issue 11, item 9.
+    let mut a = app();
+    goto(&mut a, "para. 24 (a)");
+    assert_eq!(at(&a).to_string(), "24(a)");
+    goto(&mut a, "26.");
+    assert_eq!(at(&a), para(26));
+    goto(&mut a, "CAT/C/KAZ/CO/4, para. 12 (a)");
+    assert_eq!(at(&a).to_string(), "12(a)");
+    goto(&mut a, "24z");
+    assert_eq!(at(&a).to_string(), "12(a)", "stays");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("No item (z) in CAT/C/KAZ/CO/4, para. 24: its items are (a) (b) (c) (d) (e) (f) (g) (h) (i)")
+    );
+    goto(&mut a, "26b");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("No item (b) in CAT/C/KAZ/CO/4, para. 26: it has no items")
+    );
+    goto(&mut a, "pear");
+    assert!(a.message.as_deref().unwrap().contains("is not a paragraph"));
 }
 
 #[test]

@@ -81,15 +81,32 @@ pub struct ParseReferenceError;
 
 /// Reads `26`, `24a`, `24A`, `24 (a)`, `12(a)(v)`: a number, then either
 /// one bare label or labels in parentheses, spaces anywhere; labels are
-/// letters and come out lowercase.
+/// letters and come out lowercase. The program's own citation forms read
+/// back too: `para. 24 (a)`, `paragraph 26`, `26.` (as the text numbers
+/// paragraphs) and a copied `CAT/C/KAZ/CO/4, para. 26`.
 impl FromStr for Reference {
     type Err = ParseReferenceError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let text = text.trim();
+        let mut text = text.trim();
+        // A copied citation: the document symbol, a comma, the reference.
+        if let Some((symbol, rest)) = text.rsplit_once(',') {
+            if symbol.contains('/') {
+                text = rest.trim_start();
+            }
+        }
+        let lower = text.to_ascii_lowercase();
+        for prefix in ["paragraph", "paras.", "para.", "para", "§"] {
+            if lower.starts_with(prefix) {
+                text = text[prefix.len()..].trim_start();
+                break;
+            }
+        }
+        let text = text.strip_suffix('.').unwrap_or(text).trim_end();
         let digits = text.bytes().take_while(u8::is_ascii_digit).count();
         let paragraph = text[..digits].parse().map_err(|_| ParseReferenceError)?;
-        let rest: String = text[digits..]
+        let rest = text[digits..].strip_prefix('.').unwrap_or(&text[digits..]);
+        let rest: String = rest
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
@@ -175,6 +192,18 @@ mod tests {
         assert_eq!(parse(""), None);
         assert_eq!(parse("(a)"), None);
         assert_eq!(parse("24(1)"), None);
+    }
+
+    #[test]
+    fn the_programs_own_citations_read_back() {
+        assert_eq!(parse("para. 24 (a)"), parse("24a"));
+        assert_eq!(parse("Para. 12 (a) (v)"), parse("12(a)(v)"));
+        assert_eq!(parse("paragraph 26"), parse("26"));
+        assert_eq!(parse("26."), parse("26"));
+        assert_eq!(parse("26.(a)"), parse("26a"));
+        assert_eq!(parse("CAT/C/KAZ/CO/4, para. 24 (a)"), parse("24a"));
+        assert_eq!(parse("para."), None);
+        assert_eq!(parse("pear 26"), None);
     }
 
     #[test]

@@ -280,10 +280,10 @@ impl App {
                     Ok(anchor) if self.reader.line_of(&anchor).is_some() => {
                         self.jump_to(self.doc, &anchor);
                     }
-                    _ => {
+                    Ok(anchor) => self.message = Some(self.missing(&anchor)),
+                    Err(_) => {
                         self.message = Some(format!(
-                            "No paragraph “{text}” in {}",
-                            self.document().symbol
+                            "“{text}” is not a paragraph: try 26, 24a, 24 (a) or 12(a)(v)"
                         ));
                     }
                 }
@@ -292,6 +292,39 @@ impl App {
                 text.handle(action);
             }
         }
+    }
+
+    /// Why `:` cannot go to `anchor`: no such paragraph, or the paragraph
+    /// is there but not the item (and which items it has).
+    fn missing(&self, anchor: &Reference) -> String {
+        let doc = self.document();
+        let Some(paragraph) = doc.paragraph(anchor.paragraph) else {
+            return format!("No paragraph {} in {}", anchor.paragraph, doc.symbol);
+        };
+        let mut items = &paragraph.items;
+        let mut found = Reference::paragraph(anchor.paragraph);
+        for label in &anchor.labels {
+            match items.iter().find(|i| &i.label == label) {
+                Some(item) => {
+                    found = found.child(label);
+                    items = &item.items;
+                }
+                None => break,
+            }
+        }
+        let wanted = anchor.to_string();
+        let have = if items.is_empty() {
+            "it has no items".to_string()
+        } else {
+            let labels: Vec<String> = items.iter().map(|i| format!("({})", i.label)).collect();
+            format!("its items are {}", labels.join(" "))
+        };
+        format!(
+            "No item {} in {}, {}: {have}",
+            &wanted[found.to_string().len()..],
+            doc.symbol,
+            found.citation()
+        )
     }
 
     #[allow(clippy::too_many_lines)] // one arm per action

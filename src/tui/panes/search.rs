@@ -297,7 +297,7 @@ impl SearchPane {
         } else if lines.is_empty() && !s.query.trim().is_empty() {
             frame.render_widget(
                 Paragraph::new(Span::styled(
-                    "no match — try fewer words, or Ctrl-s to widen the scope",
+                    no_match(s.scope),
                     Style::new().add_modifier(Modifier::DIM),
                 )),
                 results,
@@ -305,6 +305,24 @@ impl SearchPane {
         } else {
             frame.render_widget(Paragraph::new(lines), results);
         }
+    }
+}
+
+/// What to say when a query matches nothing: the scope cycles, so the
+/// way to the widest scope ("all") is counted in presses, never called
+/// widening when the next press narrows.
+#[must_use]
+pub fn no_match(scope: Scope) -> String {
+    let presses = std::iter::successors(Some(scope), |s| Some(s.next()))
+        .position(|s| s == Scope::All)
+        .unwrap_or(0);
+    match presses {
+        0 => "no match in any part of the text — try fewer words".to_string(),
+        1 => format!("no match in {} — try fewer words, or Ctrl-s for scope all", scope.label()),
+        n => format!(
+            "no match in {} — try fewer words, or Ctrl-s {n} times for scope all",
+            scope.label()
+        ),
     }
 }
 
