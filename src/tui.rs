@@ -6,6 +6,8 @@
 //! - [`app`]: the state and `update`, routing actions to the panes.
 //! - [`panes`]: outline, reader, search results and help, each with its
 //!   state, navigation and drawing; [`list`]: the selection they share.
+//! - [`history`]: the saved queries; [`clipboard`]: where copies go;
+//!   [`line`]: the editable query line.
 //! - [`layout`]: where the panes go; [`view`]: the frame, the status line
 //!   and overlays; [`wrap`]: styled lines; [`theme`]: styles.
 //!
@@ -16,6 +18,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod history;
 pub mod keymap;
 pub mod layout;
@@ -136,6 +139,7 @@ pub fn run(library: Library) -> Result<(), TuiError> {
     let theme = Theme::from_env();
     let mut app = App::browser(library, size.width, size.height);
     app.search.history = history::load();
+    let clipboard = clipboard::find();
     loop {
         terminal.draw(|frame| view::render(&app, theme, frame))?;
         if app.after_frame() {
@@ -160,10 +164,18 @@ pub fn run(library: Library) -> Result<(), TuiError> {
         };
         match app.update(action) {
             Some(Effect::Quit) => return Ok(()),
-            Some(Effect::Copy(text)) => {
+            Some(Effect::Copy { text, what }) => {
                 let mut out = io::stdout();
                 write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
                 out.flush()?;
+                let sent = clipboard
+                    .as_ref()
+                    .map(|p| (p.name(), p.send(&text).map_err(|e| e.to_string())));
+                app.message = Some(clipboard::report(
+                    &what,
+                    sent.as_ref().map(|(n, r)| (n.as_str(), r.clone())),
+                    std::env::var_os("TMUX").is_some(),
+                ));
             }
             Some(Effect::Remember(query)) => {
                 // Only the history is lost if it cannot be saved.

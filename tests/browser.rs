@@ -189,3 +189,48 @@ fn the_query_history_is_kept_in_the_state_folder_and_recalled_with_up() {
     quit(t);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn copying_says_what_was_sent_and_uses_a_clipboard_program() {
+    // Issue 11, item 4: "Copied" was said when OSC 52 went nowhere; a
+    // system clipboard program is used as well, and Y copies the citation.
+    let dir = std::env::temp_dir().join(format!("tv-clip-pty-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("clipboard");
+    let xclip = dir.join("xclip");
+    std::fs::write(&xclip, format!("#!/bin/sh\ncat > '{}'\n", out.display())).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&xclip, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!("{}:/usr/bin:/bin", dir.display());
+    let bin = env!("CARGO_BIN_EXE_treatyview");
+    let mut t = Pty::spawn(bin, &[], 80, 24, &[("PATH", &path), ("DISPLAY", ":0")]);
+    t.wait_for("Concluding observations", 10);
+    t.send(":48\r");
+    t.wait_for("para. 48", 5);
+    t.send("Y");
+    t.wait_for_words(
+        "Sent the citation CAT/C/KAZ/CO/4, para. 48 to the terminal clipboard (OSC 52) and to xclip",
+        5,
+    );
+    let mut copied = String::new();
+    for _ in 0..50 {
+        copied = std::fs::read_to_string(&out).unwrap_or_default();
+        if !copied.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(copied, "CAT/C/KAZ/CO/4, para. 48");
+    quit(t);
+    // Without a clipboard program, the message says OSC 52 may go nowhere.
+    let mut t = Pty::spawn(bin, &[], 80, 24, &[("PATH", "/nonexistent")]);
+    t.wait_for("Concluding observations", 10);
+    t.send("y");
+    t.wait_for_words("nothing was copied", 5);
+    t.wait_gone("Copied", 1);
+    quit(t);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

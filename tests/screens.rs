@@ -327,5 +327,8 @@ fn no_match_never_calls_narrowing_widening() {
     a.update(Action::CycleScope);
     let s = flat(&a);
     assert!(s.contains("no match in any part of the text"), "{s}");
-    assert!(s.contains("text — try fewer words ┃"), "no Ctrl-s advice: {s}");
+    assert!(
+        s.contains("text — try fewer words ┃"),
+        "no Ctrl-s advice: {s}"
+    );
 }

@@ -47,7 +47,12 @@ fn goto_unknown_paragraph_says_so_and_stays() {
     goto(&mut a, "26");
     goto(&mut a, "99");
     assert_eq!(at(&a), para(26));
-    assert!(a.message.as_deref().unwrap().contains("No paragraph 99 in CAT/C/KAZ/CO/4"));
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("No paragraph 99 in CAT/C/KAZ/CO/4")
+    );
 }
 
 #[test]
@@ -64,7 +69,9 @@ fn goto_takes_the_programs_own_citations_and_names_a_missing_item() {
     assert_eq!(at(&a).to_string(), "12(a)", "stays");
     assert_eq!(
         a.message.as_deref(),
-        Some("No item (z) in CAT/C/KAZ/CO/4, para. 24: its items are (a) (b) (c) (d) (e) (f) (g) (h) (i)")
+        Some(
+            "No item (z) in CAT/C/KAZ/CO/4, para. 24: its items are (a) (b) (c) (d) (e) (f) (g) (h) (i)"
+        )
     );
     goto(&mut a, "26b");
     assert_eq!(
@@ -216,18 +223,23 @@ fn footnotes_toggle_keeps_the_paragraph() {
 fn copy_gives_citation_and_text() {
     let mut a = app();
     goto(&mut a, "26");
-    let Some(Effect::Copy(text)) = a.update(Action::Copy) else {
+    let Some(Effect::Copy { text, .. }) = a.update(Action::Copy) else {
         panic!("copy effect expected");
     };
     assert!(text.starts_with("CAT/C/KAZ/CO/4, para. 26: The State party is urged"));
     goto(&mut a, "24a");
-    let Some(Effect::Copy(text)) = a.update(Action::Copy) else {
+    let Some(Effect::Copy { text, .. }) = a.update(Action::Copy) else {
         panic!("copy effect expected");
     };
     assert!(text.starts_with("CAT/C/KAZ/CO/4, para. 24 (a): Ensure that all allegations"));
+    assert_eq!(a.message, None, "what was sent is said once it has been");
+    // Y: the citation alone (issue 11, item 4).
     assert_eq!(
-        a.message.as_deref(),
-        Some("Copied CAT/C/KAZ/CO/4, para. 24 (a)")
+        a.update(Action::CopyCitation),
+        Some(Effect::Copy {
+            text: "CAT/C/KAZ/CO/4, para. 24 (a)".into(),
+            what: "the citation CAT/C/KAZ/CO/4, para. 24 (a)".into(),
+        })
     );
 }
 
@@ -392,7 +404,7 @@ fn the_last_paragraph_reaches_the_top_and_is_cited() {
     goto(&mut a, "48");
     assert_eq!(at(&a), para(48));
     assert_eq!(a.citation(), "CAT/C/KAZ/CO/4, para. 48");
-    let Some(Effect::Copy(text)) = a.update(Action::Copy) else {
+    let Some(Effect::Copy { text, .. }) = a.update(Action::Copy) else {
         panic!("copy effect expected");
     };
     assert!(

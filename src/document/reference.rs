@@ -90,10 +90,10 @@ impl FromStr for Reference {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let mut text = text.trim();
         // A copied citation: the document symbol, a comma, the reference.
-        if let Some((symbol, rest)) = text.rsplit_once(',') {
-            if symbol.contains('/') {
-                text = rest.trim_start();
-            }
+        if let Some((symbol, rest)) = text.rsplit_once(',')
+            && symbol.contains('/')
+        {
+            text = rest.trim_start();
         }
         let lower = text.to_ascii_lowercase();
         for prefix in ["paragraph", "paras.", "para.", "para", "§"] {
@@ -106,10 +106,7 @@ impl FromStr for Reference {
         let digits = text.bytes().take_while(u8::is_ascii_digit).count();
         let paragraph = text[..digits].parse().map_err(|_| ParseReferenceError)?;
         let rest = text[digits..].strip_prefix('.').unwrap_or(&text[digits..]);
-        let rest: String = rest
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
         let labels: Vec<String> = if rest.contains('(') {
             rest.split(['(', ')'])
                 .filter(|s| !s.is_empty())

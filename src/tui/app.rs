@@ -32,8 +32,14 @@ pub enum Mode {
 pub enum Effect {
     /// Leave the program.
     Quit,
-    /// Put text on the clipboard (OSC 52).
-    Copy(String),
+    /// Put text on the clipboard (OSC 52, and a clipboard program where
+    /// there is one); the event loop then says what was sent.
+    Copy {
+        /// The text.
+        text: String,
+        /// What it is, for the message (`CAT/C/KAZ/CO/4, para. 48`).
+        what: String,
+    },
     /// Add a query to the saved query history.
     Remember(String),
 }
@@ -351,9 +357,17 @@ impl App {
                 );
             }
             Action::Copy => {
-                let text = self.copy_text();
-                self.message = Some(format!("Copied {}", self.citation()));
-                return Some(Effect::Copy(text));
+                return Some(Effect::Copy {
+                    text: self.copy_text(),
+                    what: format!("{} with its text", self.citation()),
+                });
+            }
+            Action::CopyCitation => {
+                let citation = self.citation();
+                return Some(Effect::Copy {
+                    text: citation.clone(),
+                    what: format!("the citation {citation}"),
+                });
             }
             Action::Pair => self.pair(),
             Action::JumpBack => match self.jumps.pop() {

@@ -198,6 +198,7 @@ static BINDINGS: &[Binding] = &[
     bind(Global, &[Key::char('p')], A::Pair, "between a concern and its recommendation", G::GoTo),
     bind(Global, &[Key::ctrl('o')], A::JumpBack, "back to where the last jump started", G::GoTo),
     bind(Global, &[Key::char('y')], A::Copy, "copy the citation and the text on top", G::Read),
+    bind(Global, &[Key::char('Y')], A::CopyCitation, "copy the citation alone", G::Read),
     bind(Global, &[Key::char('f')], A::ToggleFootnotes, "show or hide footnotes under the text", G::Read),
     bind(Global, &[Key::char('/')], A::FocusSearch, "search", G::Read),
     bind(Global, &[Key::char('?'), Key::new(K::F(1))], A::Help, "this help", G::Read),

@@ -140,6 +140,20 @@ impl Pty {
         panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
     }
 
+    /// Wait until the screen, read as words (so a message wrapped over
+    /// lines reads whole), contains `text`.
+    pub fn wait_for_words(&self, text: &str, secs: u64) {
+        let start = Instant::now();
+        let flat = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        while start.elapsed() < Duration::from_secs(secs) {
+            if flat(self.screen()).contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
+    }
+
     /// Wait until the screen no longer contains `text`.
     pub fn wait_gone(&self, text: &str, secs: u64) {
         let start = Instant::now();

@@ -318,7 +318,10 @@ pub fn no_match(scope: Scope) -> String {
         .unwrap_or(0);
     match presses {
         0 => "no match in any part of the text — try fewer words".to_string(),
-        1 => format!("no match in {} — try fewer words, or Ctrl-s for scope all", scope.label()),
+        1 => format!(
+            "no match in {} — try fewer words, or Ctrl-s for scope all",
+            scope.label()
+        ),
         n => format!(
             "no match in {} — try fewer words, or Ctrl-s {n} times for scope all",
             scope.label()
