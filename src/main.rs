@@ -66,7 +66,10 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Search concerns and recommendations; exit 1 when nothing matches.
+    /// Search concerns and recommendations. Exit status as grep's: 0 when
+    /// something matched, 1 when the search ran and matched nothing, 2 on
+    /// an error (a missing or unreadable path, a bad or empty document,
+    /// an empty query, a usage error).
     Search {
         /// The query: words (all must match), "a phrase", 'exact, !exclude,
         /// art:16.
@@ -78,9 +81,9 @@ enum Command {
         /// concern, recommendation or all.
         #[arg(long, default_value = "cr", value_parser = parse_scope)]
         scope: Scope,
-        /// At most this many results.
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
+        /// At most this many results: 1 or more (0 is a usage error).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..))]
+        limit: u64,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: SearchFormat,
@@ -173,8 +176,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             no_cache,
         }) => {
-            let index = Index::for_paths(&paths, !no_cache).map_err(|e| e.to_string())?;
+            // Errors exit 2, as grep's do: 1 means only "matched nothing".
+            let error = |message: String| {
+                eprintln!("treatyview: {message}");
+                Ok(ExitCode::from(2))
+            };
+            if query.trim().is_empty() {
+                return error("search: the query is empty".into());
+            }
+            let index = match Index::for_paths(&paths, !no_cache) {
+                Ok(index) => index,
+                Err(e) => return error(e.to_string()),
+            };
             let json = matches!(format, SearchFormat::Json);
+            let limit = usize::try_from(limit).unwrap_or(usize::MAX);
             let (out, found) = cli::search::run(&index, &query, scope, limit, json);
             emit(&out, None, false)?;
             Ok(if found {

@@ -209,6 +209,42 @@ fn search_command_prints_results_and_exits_like_grep() {
 }
 
 #[test]
+fn search_errors_exit_2_and_no_match_exits_1() {
+    // Issue 11, item 2: as grep, 1 means only "ran, matched nothing".
+    let dir = std::env::temp_dir().join(format!("tv-search-exit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.ron");
+    std::fs::write(&empty, "").unwrap();
+    let bad = dir.join("bad.ron");
+    std::fs::write(&bad, "(symbol: ").unwrap();
+    let (empty, bad) = (empty.to_str().unwrap(), bad.to_str().unwrap());
+    for (args, says) in [
+        (
+            &["search", "torture", "/nonexistent/x.ron"][..],
+            "no such file",
+        ),
+        (&["search", "torture", bad], "bad.ron"),
+        (&["search", "torture", empty], "empty"),
+        (&["search", ""], "query is empty"),
+        (&["search", "  "], "query is empty"),
+        (&["search", "torture", "--limit", "0"], "--limit"),
+    ] {
+        let out = bin().args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = bin().args(["search", "xylophone"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stderr.is_empty());
+    let help = bin().args(["search", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("0 is a usage error"), "{help}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn search_over_a_folder_caches_its_index_and_notices_changes() {
     let dir = std::env::temp_dir().join(format!("tv-search-cache-{}", std::process::id()));
     let docs = dir.join("docs");
