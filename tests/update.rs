@@ -513,3 +513,45 @@ fn opened_queries_are_remembered_and_recalled_with_up() {
         ("torture".into(), 1)
     );
 }
+
+#[test]
+fn a_footnote_result_names_its_note_and_opens_on_it() {
+    // Issue 11, item 6: footnote results read as identical rows and
+    // opened at the top of their paragraph.
+    let mut a = app();
+    a.update(Action::ToggleFootnotes);
+    assert!(!a.footnotes);
+    a.update(Action::FocusSearch);
+    for c in "KAZ".chars() {
+        a.update(Action::Type(c));
+    }
+    for _ in 0..3 {
+        a.update(Action::CycleScope);
+    }
+    let rows: Vec<String> = a
+        .search
+        .results
+        .iter()
+        .map(treatyview::tui::panes::search::result_reference)
+        .collect();
+    assert!(rows.contains(&"8 fn 10".to_string()), "{rows:?}");
+    assert!(rows.contains(&"8 fn 12".to_string()), "{rows:?}");
+    while a.search.selected_hit().unwrap().unit != treatyview::search::HitUnit::Footnote(10) {
+        a.update(Action::Down);
+    }
+    a.update(Action::Open);
+    assert!(a.footnotes, "footnotes are shown to show the note");
+    let top: String = a.reader.lines[a.reader.scroll]
+        .pieces
+        .iter()
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert!(top.contains("[10] CAT/C/KAZ/CO/3/Add.1"), "top line: {top}");
+    assert_eq!(a.citation(), "CAT/C/KAZ/CO/4, para. 8");
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Footnote 10 on top")
+    );
+}

@@ -14,6 +14,7 @@ use super::panes::reader::{LayoutSpec, ReaderPane};
 use super::panes::search::SearchPane;
 use crate::document::{Document, Reference};
 use crate::library::Library;
+use crate::search::HitUnit;
 use std::sync::Arc;
 
 /// What is on top of the panes.
@@ -472,14 +473,28 @@ impl App {
         self.push_jump();
         self.highlighted = Some(self.search.query.to_string());
         self.doc = hit.doc;
+        // A footnote is shown as itself, so footnotes are turned on.
+        let note = match hit.unit {
+            HitUnit::Footnote(n) => Some(n),
+            _ => None,
+        };
+        let shown_notes = note.is_some() && !self.footnotes;
+        self.footnotes |= note.is_some();
         self.relayout();
-        if !self.reader.scroll_to(&hit.at()) {
+        let note_line = note.and_then(|n| self.reader.note_line(&hit.at(), n));
+        if let Some(line) = note_line {
+            self.reader.scroll_to_line(line);
+        } else if !self.reader.scroll_to(&hit.at()) {
             self.reader.scroll_to(&Reference::paragraph(hit.paragraph));
         }
         self.sync_outline();
         self.set_focus(Focus::Reader);
         let hits = self.reader.hits.len();
-        self.message = Some(format!("{hits} highlighted lines · n/N step through them"));
+        let mut message = format!("{hits} highlighted lines · n/N step through them");
+        if let (Some(n), true) = (note, shown_notes) {
+            message = format!("Footnote {n} on top (footnotes shown: f hides them) · {message}");
+        }
+        self.message = Some(message);
         true
     }
 

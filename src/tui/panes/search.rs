@@ -254,7 +254,7 @@ impl SearchPane {
             .skip(s.list.offset)
             .take(results.height as usize)
             .map(|(i, hit)| {
-                let mut reference = hit.reference.clone();
+                let mut reference = result_reference(hit);
                 if several {
                     reference = format!("{} {reference}", documents[hit.doc].symbol);
                 }
@@ -305,6 +305,17 @@ impl SearchPane {
         } else {
             frame.render_widget(Paragraph::new(lines), results);
         }
+    }
+}
+
+/// A result's reference as the list shows it: a footnote is named with
+/// its number (`8 fn 6`), so that several notes of one paragraph do not
+/// read as identical rows.
+#[must_use]
+pub fn result_reference(hit: &Hit) -> String {
+    match hit.unit {
+        HitUnit::Footnote(n) => format!("{} fn {n}", hit.reference),
+        _ => hit.reference.clone(),
     }
 }
 
