@@ -555,3 +555,28 @@ fn a_footnote_result_names_its_note_and_opens_on_it() {
             .starts_with("Footnote 10 on top")
     );
 }
+
+#[test]
+fn the_follow_up_badge_leads_the_item_it_marks() {
+    // Issue 11, item 7: the badge came after the item's text, on a line
+    // that read as the next item's.
+    let mut a = app();
+    goto(&mut a, "14a");
+    let text = |line: usize| -> String {
+        a.reader.lines[line]
+            .pieces
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect()
+    };
+    let start = a.reader.line_of(&"14a".parse().unwrap()).unwrap();
+    assert!(
+        text(start).trim_start().starts_with("(a) ⚑\u{a0}FOLLOW-UP To ensure that all acts"),
+        "{}",
+        text(start)
+    );
+    let next = a.reader.line_of(&"14b".parse().unwrap()).unwrap();
+    for line in start + 1..=next {
+        assert!(!text(line).contains("FOLLOW-UP"), "line {line}: {}", text(line));
+    }
+}

@@ -398,11 +398,14 @@ impl Builder<'_, '_> {
             self.anchor = Some(reference.clone());
             let label = format!("({})", item.label);
             let hang = (label.width() + 1).max(4);
-            let mut pieces = self.inline_pieces(&item.text);
+            let mut pieces = Vec::new();
+            // The badge leads the item it marks: after the text it read
+            // as the next item's.
             if item.follow_up {
-                pieces.push(("  ".into(), Tag::Text));
                 pieces.push(("⚑\u{a0}FOLLOW-UP".into(), Tag::FollowUp));
+                pieces.push((" ".into(), Tag::Text));
             }
+            pieces.extend(self.inline_pieces(&item.text));
             self.hang(&(label, Tag::Label), &pieces, indent, indent + hang);
             self.notes(&item.text, indent + hang);
             self.items(&item.items, &reference, indent + hang);
