@@ -327,6 +327,34 @@ pub struct Footnote {
     pub ibid_of: Option<String>,
 }
 
+impl Footnote {
+    /// How the footnote reads, in the browser and in exports alike: an
+    /// "Ibid." names what it stands for (`Ibid. [CAT/C/KAZ/RQ/4], para.
+    /// 195.`).
+    #[must_use]
+    pub fn display_text(&self) -> String {
+        if let Some(of) = &self.ibid_of
+            && let Some(rest) = self.text.strip_prefix("Ibid")
+        {
+            let (dot, rest) = match rest.strip_prefix('.') {
+                Some(r) => (".", r),
+                None => ("", rest),
+            };
+            return format!("Ibid{dot} [{of}]{rest}");
+        }
+        self.text.clone()
+    }
+}
+
+/// How a list of articles is written, in the browser and in exports
+/// alike: `art. 16` for one, `arts. 2, 16` for more.
+#[must_use]
+pub fn articles_label(articles: &[u32]) -> String {
+    let list: Vec<String> = articles.iter().map(u32::to_string).collect();
+    let word = if articles.len() == 1 { "art." } else { "arts." };
+    format!("{word} {}", list.join(", "))
+}
+
 /// Plain text of a run of inlines, without footnote markers.
 #[must_use]
 pub fn plain(text: &[Inline]) -> String {
@@ -414,7 +442,23 @@ impl Document {
             .find(|p| p.number == number)
     }
 
-    /// Footnote by number.
+    /// The articles a paragraph engages with those of its counterparts
+    /// (a recommendation takes its concern's): what `art:` searches and
+    /// exports write as `articles_with_pair`. Sorted, each once.
+    #[must_use]
+    pub fn articles_with_pair(&self, p: &Paragraph) -> Vec<u32> {
+        let mut articles = p.articles.clone();
+        for other in &p.pair {
+            if let Some(q) = self.paragraph(*other) {
+                articles.extend(&q.articles);
+            }
+        }
+        articles.sort_unstable();
+        articles.dedup();
+        articles
+    }
+
+    /// A footnote by number.
     #[must_use]
     pub fn footnote(&self, number: u32) -> Option<&Footnote> {
         self.footnotes.iter().find(|f| f.number == number)

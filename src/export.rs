@@ -4,7 +4,8 @@
 //! depend on (documented in the README): fields are added, never renamed.
 
 use crate::document::{
-    Document, Footnote, Inline, Item, Paragraph, Reference, Section, TitleNote, Topic, notes, plain,
+    Document, Footnote, Inline, Item, Paragraph, Reference, Section, TitleNote, Topic,
+    articles_label, notes, plain,
 };
 use crate::library::Library;
 use serde::Serialize;
@@ -64,6 +65,7 @@ struct JsonParagraph<'a> {
     kind: &'static str,
     text: String,
     articles: &'a [u32],
+    articles_with_pair: Vec<u32>,
     footnotes: Vec<u32>,
     follow_up: bool,
     pair: &'a [u32],
@@ -133,6 +135,7 @@ pub fn json(library: &Library) -> String {
                     kind: p.kind.name(),
                     text: plain(&p.text),
                     articles: &p.articles,
+                    articles_with_pair: doc.articles_with_pair(p),
                     footnotes: notes(&p.text),
                     follow_up: p.follow_up,
                     pair: &p.pair,
@@ -183,17 +186,20 @@ pub fn csv(library: &Library) -> String {
             "articles",
             "follow_up",
             "text",
+            "articles_with_pair",
         ])
         .expect("in memory");
     for doc in &library.documents {
         for unit in doc.units() {
-            let articles = unit
-                .paragraph
-                .articles
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = |articles: &[u32]| {
+                articles
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let articles = list(&unit.paragraph.articles);
+            let with_pair = list(&doc.articles_with_pair(unit.paragraph));
             let plain = unit.plain();
             let reference = unit.reference.to_string();
             let fields = [
@@ -205,6 +211,7 @@ pub fn csv(library: &Library) -> String {
                 &articles,
                 if unit.follow_up { "true" } else { "false" },
                 &plain,
+                &with_pair,
             ];
             // Control characters from documents must not reach a terminal
             // that shows the file; they are not words, so nothing readable
@@ -268,10 +275,7 @@ fn markdown_document(doc: &Document, prefix: &str, out: &mut String) {
         markdown_section(section, prefix, out);
     }
     for f in &doc.footnotes {
-        let mut text = escape(&f.text);
-        if let Some(of) = &f.ibid_of {
-            text.push_str(&format!(" \\[{}\\]", escape(of)));
-        }
+        let text = escape(&f.display_text());
         out.push_str(&format!("[^{prefix}{}]: {text}\n", f.number));
     }
     out.push('\n');
@@ -298,8 +302,7 @@ fn markdown_section(section: &Section, prefix: &str, out: &mut String) {
 fn markdown_paragraph(p: &Paragraph, prefix: &str, out: &mut String) {
     let mut marks = vec![p.kind.name().replace('_', "-")];
     if !p.articles.is_empty() {
-        let list: Vec<String> = p.articles.iter().map(u32::to_string).collect();
-        marks.push(format!("arts. {}", list.join(", ")));
+        marks.push(articles_label(&p.articles));
     }
     if p.follow_up {
         marks.push("follow-up".into());

@@ -62,9 +62,9 @@ fn json_follows_the_documented_contract() {
 #[test]
 fn csv_has_a_row_per_paragraph_and_item_with_rfc4180_quoting() {
     let text = csv(&Library::embedded());
-    assert!(
-        text.starts_with("\u{feff}symbol,ref,section,heading,kind,articles,follow_up,text\r\n")
-    );
+    assert!(text.starts_with(
+        "\u{feff}symbol,ref,section,heading,kind,articles,follow_up,text,articles_with_pair\r\n"
+    ));
     let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let units = Library::embedded().documents[0].units().len();
@@ -91,7 +91,7 @@ fn markdown_reads_as_a_document_with_footnotes() {
     assert!(md.contains("### Solitary confinement"));
     assert!(md.contains("**26.** The State party is urged"));
     assert!(md.contains("Kazakhstan[^1] at its"));
-    assert!(md.contains("[^14]: Ibid., para. 195. \\[CAT/C/KAZ/RQ/4\\]"));
+    assert!(md.contains("[^14]: Ibid. \\[CAT/C/KAZ/RQ/4\\], para. 195."));
     assert!(md.contains("  - (a) Ensure that all allegations"));
 }
 
@@ -164,4 +164,61 @@ fn export_of_a_folder_and_of_malformed_ron() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("b.ron:3:"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn exports_agree_with_the_browser_and_with_art_search() {
+    // Issue 11, item 8.
+    let library = Library::embedded();
+    let doc = &library.documents[0];
+    let md = markdown(&library);
+    // One article is "art.", as the browser writes it.
+    assert!(md.contains("_(concern; art. 2)_"), "one article");
+    assert!(!md.contains("arts. 2)_"), "no plural for one article");
+    assert!(md.contains("_(concern; arts. 1, 4)_"));
+    // Ibid footnotes read as in the browser: "Ibid. [symbol], para. 195."
+    let f14 = doc.footnote(14).unwrap();
+    let shown = treatyview::tui::panes::reader::footnote_text(f14);
+    assert_eq!(shown, "Ibid. [CAT/C/KAZ/RQ/4], para. 195.");
+    assert!(
+        md.contains("[^14]: Ibid. \\[CAT/C/KAZ/RQ/4\\], para. 195."),
+        "markdown ibid"
+    );
+    // Recommendations carry their concern's articles in their own field.
+    let v: serde_json::Value = serde_json::from_str(&json(&library)).unwrap();
+    let paragraphs = v["documents"][0]["paragraphs"].as_array().unwrap();
+    let p14 = &paragraphs[13];
+    assert_eq!(p14["kind"], "recommendation");
+    assert_eq!(p14["articles"], serde_json::json!([]));
+    assert_eq!(
+        p14["articles_with_pair"],
+        serde_json::json!([2, 12, 13, 14, 16])
+    );
+    // Every unit `art:16` finds has 16 in articles_with_pair, in JSON and CSV.
+    let out = bin()
+        .args(["search", "art:16", "--limit", "500", "--format", "json"])
+        .output()
+        .unwrap();
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = csv(&library);
+    let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let found = found.as_array().unwrap();
+    assert!(found.len() > 20);
+    for hit in found {
+        let number = hit["paragraph"].as_u64().unwrap();
+        let p = paragraphs.iter().find(|p| p["number"] == number).unwrap();
+        assert!(
+            p["articles_with_pair"]
+                .as_array()
+                .unwrap()
+                .contains(&16.into()),
+            "para. {number}"
+        );
+        let row = rows
+            .iter()
+            .find(|r| &r[1] == hit["ref"].as_str().unwrap())
+            .unwrap();
+        assert!(row[8].split(", ").any(|a| a == "16"), "csv row {row:?}");
+    }
 }

@@ -571,12 +571,18 @@ fn the_follow_up_badge_leads_the_item_it_marks() {
     };
     let start = a.reader.line_of(&"14a".parse().unwrap()).unwrap();
     assert!(
-        text(start).trim_start().starts_with("(a) ⚑\u{a0}FOLLOW-UP To ensure that all acts"),
+        text(start)
+            .trim_start()
+            .starts_with("(a) ⚑\u{a0}FOLLOW-UP To ensure that all acts"),
         "{}",
         text(start)
     );
     let next = a.reader.line_of(&"14b".parse().unwrap()).unwrap();
     for line in start + 1..=next {
-        assert!(!text(line).contains("FOLLOW-UP"), "line {line}: {}", text(line));
+        assert!(
+            !text(line).contains("FOLLOW-UP"),
+            "line {line}: {}",
+            text(line)
+        );
     }
 }

@@ -7,7 +7,9 @@
 //! ([`Reference`]) it belongs to.
 
 use super::{Look, block, fit};
-use crate::document::{Document, Footnote, Genre, Inline, Item, Paragraph, Reference};
+use crate::document::{
+    Document, Footnote, Genre, Inline, Item, Paragraph, Reference, articles_label,
+};
 use crate::text::visible;
 use crate::tui::action::Action;
 use crate::tui::layout;
@@ -357,13 +359,7 @@ impl Builder<'_, '_> {
         self.blank();
         let mut badge = vec![(p.kind.label().into(), Tag::Kind(p.kind))];
         if !p.articles.is_empty() {
-            let list: Vec<String> = p.articles.iter().map(u32::to_string).collect();
-            let word = if p.articles.len() == 1 {
-                "art."
-            } else {
-                "arts."
-            };
-            badge.push((format!("  {word} {}", list.join(", ")), Tag::Articles));
+            badge.push((format!("  {}", articles_label(&p.articles)), Tag::Articles));
         }
         if !p.pair.is_empty() {
             let list: Vec<String> = p.pair.iter().map(u32::to_string).collect();
@@ -497,16 +493,7 @@ impl Builder<'_, '_> {
 /// How a footnote reads inline: an "Ibid." names what it stands for.
 #[must_use]
 pub fn footnote_text(f: &Footnote) -> String {
-    if let Some(of) = &f.ibid_of
-        && let Some(rest) = f.text.strip_prefix("Ibid")
-    {
-        let (dot, rest) = match rest.strip_prefix('.') {
-            Some(r) => (".", r),
-            None => ("", rest),
-        };
-        return format!("Ibid{dot} [{of}]{rest}");
-    }
-    f.text.clone()
+    f.display_text()
 }
 
 #[cfg(test)]
