@@ -40,7 +40,13 @@ pub fn areas(width: u16, height: u16, focus: Focus) -> Option<Areas> {
         5
     };
     let main_h = body - search_h;
-    let outline_w = (width * 3 / 10).clamp(22, 44);
+    // Small windows favour the text: below 70 columns the outline keeps
+    // room for a kind letter, a number and a word, and the text the rest.
+    let outline_w = if width < 70 {
+        (width / 4).max(12)
+    } else {
+        (width * 3 / 10).clamp(22, 44)
+    };
     let outline = Rect::new(0, 0, outline_w, main_h);
     let reader = Rect::new(outline_w, 0, width - outline_w, main_h);
     let search = Rect::new(0, main_h, width, search_h);
@@ -112,6 +118,18 @@ pub fn results(search: Rect) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_windows_favour_the_text() {
+        // Issue 11, item 16: at 50×12 the text had ~24 columns.
+        let a = areas(50, 12, Focus::Reader).unwrap();
+        assert!(a.reader_text.width >= 34, "{:?}", a.reader_text);
+        assert!(a.outline.width >= 12);
+        for width in 50..200 {
+            let a = areas(width, 24, Focus::Reader).unwrap();
+            assert!(a.reader_text.width >= a.outline.width, "{width}");
+        }
+    }
 
     #[test]
     fn panes_tile_the_screen_and_search_grows_with_focus() {
