@@ -139,6 +139,13 @@ pub fn run(library: Library) -> Result<(), TuiError> {
     let theme = Theme::from_env();
     let mut app = App::browser(library, size.width, size.height);
     app.search.history = history::load();
+    if let Some(measure) = std::env::var("TREATYVIEW_MEASURE")
+        .ok()
+        .and_then(|v| parse_measure(&v))
+    {
+        app.measure = measure;
+        app.relayout();
+    }
     let clipboard = clipboard::find();
     loop {
         terminal.draw(|frame| view::render(&app, theme, frame))?;
@@ -183,6 +190,16 @@ pub fn run(library: Library) -> Result<(), TuiError> {
             }
             None => {}
         }
+    }
+}
+
+/// `TREATYVIEW_MEASURE`: the widest the text is set, in columns (20 or
+/// more), or `full` for the pane's width.
+#[must_use]
+pub fn parse_measure(value: &str) -> Option<Option<usize>> {
+    match value.trim() {
+        "full" | "0" => Some(None),
+        n => n.parse().ok().filter(|&n: &usize| n >= 20).map(Some),
     }
 }
 
@@ -240,6 +257,14 @@ pub fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_measure_is_a_width_or_full() {
+        assert_eq!(super::parse_measure("72"), Some(Some(72)));
+        assert_eq!(super::parse_measure("full"), Some(None));
+        assert_eq!(super::parse_measure("5"), None);
+        assert_eq!(super::parse_measure("wide"), None);
+    }
+
     #[test]
     fn base64_matches_rfc4648_vectors() {
         for (plain, encoded) in [

@@ -586,3 +586,38 @@ fn the_follow_up_badge_leads_the_item_it_marks() {
         );
     }
 }
+
+#[test]
+fn the_text_is_set_to_a_readable_measure_at_200_columns() {
+    // Issue 11, item 14: at 200 columns lines ran to ~150 characters.
+    let widest = |a: &App| {
+        a.reader
+            .lines
+            .iter()
+            .map(|l| {
+                l.pieces
+                    .iter()
+                    .map(|(t, _)| t.chars().count())
+                    .sum::<usize>()
+            })
+            .max()
+            .unwrap()
+    };
+    let mut a = App::new(Library::embedded(), 200, 50);
+    goto(&mut a, "26");
+    assert!(widest(&a) <= 80, "{}", widest(&a));
+    assert!(widest(&a) > 70);
+    a.update(Action::ReadingWidth);
+    assert!((90..=100).contains(&widest(&a)), "{}", widest(&a));
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Reading width: at most 100 columns (w: next)")
+    );
+    a.update(Action::ReadingWidth);
+    assert!(widest(&a) <= 66);
+    a.update(Action::ReadingWidth);
+    assert!(widest(&a) > 120, "the whole pane");
+    assert_eq!(at(&a), para(26), "the paragraph stays on top");
+    a.update(Action::ReadingWidth);
+    assert!(widest(&a) <= 80);
+}

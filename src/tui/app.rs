@@ -45,6 +45,10 @@ pub enum Effect {
     Remember(String),
 }
 
+/// The reading widths `w` steps through (text columns), then the pane's
+/// full width: lines of 150 characters are hard to follow back.
+pub const MEASURES: [usize; 3] = [80, 100, 66];
+
 /// Everything the browser shows.
 pub struct App {
     /// The open documents.
@@ -65,6 +69,8 @@ pub struct App {
     pub help: HelpPane,
     /// Footnotes shown under the text.
     pub footnotes: bool,
+    /// The widest the text is set, in columns (`None`: the pane's width).
+    pub measure: Option<usize>,
     /// The query whose words are highlighted in the reader.
     pub highlighted: Option<String>,
     /// Where jumps started, newest last.
@@ -140,6 +146,7 @@ impl App {
             search,
             help: HelpPane::default(),
             footnotes: true,
+            measure: Some(MEASURES[0]),
             highlighted: None,
             jumps: Vec::new(),
             message: None,
@@ -196,6 +203,7 @@ impl App {
         let (width, height) = self.areas().map_or((40, 10), |a| {
             (a.reader_text.width as usize, a.reader_text.height as usize)
         });
+        let width = self.measure.map_or(width, |m| width.min(m));
         // Only the heights change when nothing that shapes the lines did.
         let key = (self.doc, width, self.footnotes, self.highlighted.clone());
         if self.layout_key.as_ref() == Some(&key) && !self.reader.partial {
@@ -361,6 +369,20 @@ impl App {
                 return Some(Effect::Copy {
                     text: self.copy_text(),
                     what: format!("{} with its text", self.citation()),
+                });
+            }
+            Action::ReadingWidth => {
+                self.measure = match self.measure {
+                    None => Some(MEASURES[0]),
+                    Some(m) => MEASURES
+                        .iter()
+                        .position(|&x| x == m)
+                        .and_then(|i| MEASURES.get(i + 1).copied()),
+                };
+                self.relayout();
+                self.message = Some(match self.measure {
+                    Some(m) => format!("Reading width: at most {m} columns (w: next)"),
+                    None => "Reading width: the whole pane (w: next)".into(),
                 });
             }
             Action::CopyCitation => {

@@ -200,6 +200,7 @@ static BINDINGS: &[Binding] = &[
     bind(Global, &[Key::char('y')], A::Copy, "copy the citation and the text on top", G::Read),
     bind(Global, &[Key::char('Y')], A::CopyCitation, "copy the citation alone", G::Read),
     bind(Global, &[Key::char('f')], A::ToggleFootnotes, "show or hide footnotes under the text", G::Read),
+    bind(Global, &[Key::char('w')], A::ReadingWidth, "reading width: at most 80, 100, 66 columns, or all", G::Read),
     bind(Global, &[Key::char('/')], A::FocusSearch, "search", G::Read),
     bind(Global, &[Key::char('?'), Key::new(K::F(1))], A::Help, "this help", G::Read),
     bind(Global, &[Key::char('q'), Key::ctrl('c')], A::Quit, "quit", G::Read),
