@@ -36,7 +36,7 @@ fn the_last_paragraph_is_cited_after_goto_and_g() {
 fn after_a_jump_the_heading_and_citation_stay_in_view() {
     let mut t = open(80, 24);
     t.send(":24a\r");
-    t.wait_for("(a) Ensure that all allegations", 5);
+    t.wait_for("FOLLOW-UP Ensure that all allegations", 5);
     // The running head, on the first row of the text.
     let head = &t.rows()[1];
     assert!(
