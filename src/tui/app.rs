@@ -448,6 +448,14 @@ impl App {
             action if self.focus == Focus::Search => {
                 self.search.handle(action);
             }
+            Action::Fold => {
+                let here = (
+                    self.doc,
+                    self.reader.current().unwrap_or_default().paragraph,
+                );
+                let detail = self.outline.fold(&self.library, here);
+                self.message = Some(format!("Sections pane: {} (z: next)", detail.label()));
+            }
             action if self.focus == Focus::Outline => {
                 if self.outline.handle(action, &self.library) {
                     self.follow_outline();

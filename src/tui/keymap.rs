@@ -206,6 +206,7 @@ static BINDINGS: &[Binding] = &[
     bind(Global, &[Key::char('q'), Key::ctrl('c')], A::Quit, "quit", G::Read),
     bind(Outline, &[Key::char('h'), Key::new(K::Left)], A::Collapse, "collapse (on a paragraph, its heading)", G::Outline),
     bind(Outline, &[Key::char('l'), Key::new(K::Right)], A::Expand, "expand", G::Outline),
+    bind(Global, &[Key::char('z')], A::Fold, "sections pane: headings only, sections only, everything", G::Outline),
     bind(Reader, &[Key::char('n')], A::NextHit, "next search hit", G::Reader),
     bind(Reader, &[Key::char('N')], A::PreviousHit, "previous search hit", G::Reader),
     bind(Search, &[Key::new(K::Down), Key::ctrl('n')], A::Down, "next result; after ↑, a later query", G::Search),

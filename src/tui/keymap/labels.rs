@@ -82,6 +82,7 @@ static HINTS: &[Hint] = &[
     hint(Outline, &[A::GotoPrompt], "go to", Always),
     hint(Outline, &[A::NextPane], "pane", Always),
     hint(Outline, &[A::Quit], "quit", Always),
+    hint(Outline, &[A::Fold], "headings", Always),
     hint(Reader, &[A::FocusSearch], "search", Always),
     hint(Reader, &[A::Help], "help", Always),
     hint(Reader, &[A::NextHit, A::PreviousHit], "hits", Hits),

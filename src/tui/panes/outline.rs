@@ -48,6 +48,40 @@ pub struct Row {
     pub target: (usize, u32),
 }
 
+/// How much of the outline `z` shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Every row.
+    #[default]
+    All,
+    /// Sections and headings, paragraphs folded.
+    Headings,
+    /// Sections only.
+    Sections,
+}
+
+impl Detail {
+    /// The next level for `z`.
+    #[must_use]
+    pub fn next(self) -> Detail {
+        match self {
+            Detail::All => Detail::Headings,
+            Detail::Headings => Detail::Sections,
+            Detail::Sections => Detail::All,
+        }
+    }
+
+    /// What the status line says.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Detail::All => "every paragraph",
+            Detail::Headings => "headings only",
+            Detail::Sections => "sections only",
+        }
+    }
+}
+
 /// Outline state.
 #[derive(Debug, Clone, Default)]
 pub struct OutlinePane {
@@ -55,7 +89,102 @@ pub struct OutlinePane {
     pub rows: Vec<Row>,
     /// The selected row and the rows in view.
     pub list: ListCursor,
+    /// The level `z` last set.
+    pub detail: Detail,
     collapsed: HashSet<Node>,
+}
+
+/// Words that open paragraphs in every document ("The Committee is
+/// deeply concerned about", "The State party should, as a matter of
+/// priority,"): a row that starts with them says nothing at 80 columns.
+const FORMULA: &[&str] = &[
+    "the",
+    "committee",
+    "committee’s",
+    "state",
+    "party",
+    "party’s",
+    "is",
+    "are",
+    "also",
+    "further",
+    "deeply",
+    "seriously",
+    "gravely",
+    "concerned",
+    "remains",
+    "notes",
+    "note",
+    "noting",
+    "with",
+    "interest",
+    "appreciation",
+    "concern",
+    "about",
+    "that",
+    "welcomes",
+    "appreciates",
+    "appreciating",
+    "commends",
+    "urges",
+    "urged",
+    "should",
+    "recommends",
+    "reiterates",
+    "its",
+    "previous",
+    "recommendations",
+    "requests",
+    "requested",
+    "encourages",
+    "to",
+    "as",
+    "a",
+    "matter",
+    "of",
+    "priority",
+    "while",
+    "continue",
+    "ensure",
+];
+
+/// What distinguishes a paragraph in its outline row: its text after the
+/// opening formula, or, when the formula is all there is ("The State
+/// party should:"), its first item's.
+#[must_use]
+pub fn row_label(p: &crate::document::Paragraph) -> String {
+    let plain = crate::document::plain(&p.text);
+    let rest = after_formula(&plain);
+    if rest.is_empty() {
+        if let Some(item) = p.items.first() {
+            let item = crate::document::plain(&item.text);
+            let rest = after_formula(&item);
+            let rest = if rest.is_empty() { &item } else { rest };
+            return format!("({}) {}", p.items[0].label, capital(rest));
+        }
+        return plain;
+    }
+    capital(rest)
+}
+
+/// The words with a capital, as a label starts.
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn after_formula(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    while let Some(word) = rest.split_whitespace().next() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '’');
+        if !FORMULA.contains(&bare.to_lowercase().as_str()) {
+            break;
+        }
+        rest = rest[word.len()..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    }
+    rest
 }
 
 /// The pane reads as its list: `pane.selected`, `pane.offset`.
@@ -145,7 +274,7 @@ impl OutlinePane {
                         depth += 1;
                     }
                     for p in &topic.paragraphs {
-                        let words = crate::document::plain(&p.text);
+                        let words = row_label(p);
                         self.rows.push(Row {
                             node: Node::Paragraph(d, p.number),
                             depth,
@@ -248,6 +377,32 @@ impl OutlinePane {
         }
     }
 
+    /// Show the next level of detail (every paragraph, headings only,
+    /// sections only), keeping the selection on the row that holds
+    /// `here` (document, paragraph).
+    pub fn fold(&mut self, library: &Library, here: (usize, u32)) -> Detail {
+        self.detail = self.detail.next();
+        self.collapsed.clear();
+        for (d, doc) in library.documents.iter().enumerate() {
+            for (s, section) in doc.sections.iter().enumerate() {
+                match self.detail {
+                    Detail::All => {}
+                    Detail::Headings => {
+                        for t in 0..section.topics.len() {
+                            self.collapsed.insert(Node::Heading(d, s, t));
+                        }
+                    }
+                    Detail::Sections => {
+                        self.collapsed.insert(Node::Section(d, s));
+                    }
+                }
+            }
+        }
+        self.rebuild(library);
+        self.follow(here.0, here.1);
+        self.detail
+    }
+
     /// Expand the selected row.
     pub fn expand(&mut self, library: &Library) {
         if let Some(row) = self.current() {
@@ -342,6 +497,71 @@ mod tests {
         assert!(pane.current().unwrap().collapsed);
         pane.expand(&lib);
         assert_eq!(pane.rows.len(), before);
+    }
+
+    #[test]
+    fn paragraph_rows_say_what_distinguishes_them() {
+        // Issue 11, item 13: nearly every row read "C 25 The Committe…".
+        let lib = Library::embedded();
+        let pane = OutlinePane::new(&lib);
+        let row = |n: u32| {
+            pane.rows
+                .iter()
+                .find(|r| r.node == Node::Paragraph(0, n))
+                .unwrap()
+                .text
+                .clone()
+        };
+        assert!(
+            row(25).starts_with("25 Under articles 130 and 131"),
+            "{}",
+            row(25)
+        );
+        assert!(
+            row(13).starts_with("13 Many consistent reports"),
+            "{}",
+            row(13)
+        );
+        assert!(
+            row(10).starts_with("10 Bring the legal definition"),
+            "{}",
+            row(10)
+        );
+        assert!(
+            row(24).starts_with("24 (a) All allegations of violence"),
+            "{}",
+            row(24)
+        );
+        assert!(
+            row(17).starts_with("17 Statement made by the delegation"),
+            "{}",
+            row(17)
+        );
+        let formulaic = pane
+            .rows
+            .iter()
+            .filter(|r| r.kind.is_some())
+            .map(|r| r.text.split_once(' ').unwrap().1.trim_start())
+            .filter(|t| t.starts_with("The Committee") || t.starts_with("The State party"))
+            .count();
+        assert_eq!(formulaic, 0);
+    }
+
+    #[test]
+    fn z_folds_to_headings_then_sections_then_everything() {
+        let lib = Library::embedded();
+        let mut pane = OutlinePane::new(&lib);
+        let all = pane.rows.len();
+        assert_eq!(pane.fold(&lib, (0, 26)), Detail::Headings);
+        assert!(!pane.rows.iter().any(|r| r.node == Node::Paragraph(0, 26)));
+        assert!(pane.rows.len() < all / 2, "{} of {all}", pane.rows.len());
+        assert_eq!(pane.current().unwrap().text, "Solitary confinement");
+        assert_eq!(pane.fold(&lib, (0, 26)), Detail::Sections);
+        assert!(pane.current().unwrap().text.starts_with("C. "));
+        assert!(pane.rows.len() < 8, "{}", pane.rows.len());
+        assert_eq!(pane.fold(&lib, (0, 26)), Detail::All);
+        assert_eq!(pane.rows.len(), all);
+        assert_eq!(pane.current().unwrap().node, Node::Paragraph(0, 26));
     }
 
     #[test]
