@@ -621,3 +621,34 @@ fn the_text_is_set_to_a_readable_measure_at_200_columns() {
     a.update(Action::ReadingWidth);
     assert!(widest(&a) <= 80);
 }
+
+#[test]
+fn a_wrapped_footnote_keeps_its_margin_on_every_line() {
+    // Issue 11, item 15: the URL of note 11 wraps over three lines at
+    // 80 columns, and only the first had the ┆ margin.
+    let a = app();
+    let text = |line: usize| -> String {
+        a.reader.lines[line]
+            .pieces
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect()
+    };
+    let first = (0..a.reader.lines.len())
+        .find(|&l| text(l).contains("┆ [11] See"))
+        .unwrap();
+    let next = (first..a.reader.lines.len())
+        .find(|&l| text(l).contains("┆ [12]"))
+        .unwrap();
+    assert!(next - first >= 3, "the note wraps");
+    for line in first..next {
+        assert!(
+            text(line).trim_start().starts_with('┆'),
+            "line {line}: {:?}",
+            text(line)
+        );
+    }
+    // The text of the note is where it was: under the first line's text.
+    let column = text(first).find("See").unwrap();
+    assert_eq!(text(first + 1).find("https").unwrap(), column);
+}

@@ -440,7 +440,21 @@ impl Builder<'_, '_> {
                     .into_iter()
                     .map(|(s, t)| (s, if t == Tag::Hit { Tag::Hit } else { Tag::Note }))
                     .collect();
+                let from = self.pane.lines.len();
                 self.hang(&(mark, Tag::NoteMark), &pieces, indent, indent + hang);
+                // The margin runs down every line of the note, not only
+                // its first: a wrapped line must not read as body text.
+                for line in &mut self.pane.lines[from + 1..] {
+                    if let Some((lead, _)) = line.pieces.first_mut()
+                        && lead.len() >= indent + hang
+                        && lead.trim().is_empty()
+                    {
+                        let rest = lead.len() - indent - 1;
+                        line.pieces[0] = (" ".repeat(indent), Tag::Text);
+                        line.pieces.insert(1, ("┆".into(), Tag::NoteMark));
+                        line.pieces.insert(2, (" ".repeat(rest), Tag::Text));
+                    }
+                }
             }
         }
     }
