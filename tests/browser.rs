@@ -234,3 +234,21 @@ fn copying_says_what_was_sent_and_uses_a_clipboard_program() {
     quit(t);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn ctrl_n_steps_through_results_from_the_text() {
+    // Issue 11, item 18: the next result without going back to search,
+    // with the position shown.
+    let mut t = open(80, 24);
+    t.send("/torture");
+    t.wait_for("21 results", 10);
+    t.send("\r");
+    t.wait_for("n/N step through them", 5);
+    t.send("\x0e"); // Ctrl-n
+    t.wait_for("Result 2/21", 5);
+    t.send("\x10"); // Ctrl-p
+    t.wait_for("Result 1/21", 5);
+    t.send("\x10");
+    t.wait_for("Result 21/21", 5);
+    quit(t);
+}

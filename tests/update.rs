@@ -652,3 +652,78 @@ fn a_wrapped_footnote_keeps_its_margin_on_every_line() {
     let column = text(first).find("See").unwrap();
     assert_eq!(text(first + 1).find("https").unwrap(), column);
 }
+
+#[test]
+fn results_step_from_the_text_and_hits_go_round() {
+    // Issue 11, item 18.
+    let mut a = app();
+    a.update(Action::NextResult);
+    assert_eq!(a.message.as_deref(), Some("No search results: / to search"));
+    a.update(Action::FocusSearch);
+    for c in "torture".chars() {
+        a.update(Action::Type(c));
+    }
+    let total = a.search.results.len();
+    a.update(Action::Escape);
+    // The first Ctrl-n opens the selected (first) result.
+    a.update(Action::NextResult);
+    assert_eq!(a.focus, Focus::Reader);
+    let first = a.search.results[0].at();
+    assert_eq!(at(&a), first);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .starts_with(&format!("Result 1/{total}: "))
+    );
+    a.update(Action::NextResult);
+    let second = a.search.results[1].at();
+    assert_eq!(at(&a), second);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .starts_with(&format!("Result 2/{total}: "))
+    );
+    a.update(Action::PreviousResult);
+    a.update(Action::PreviousResult);
+    assert_eq!(
+        at(&a),
+        a.search.results[total - 1].at(),
+        "round to the last"
+    );
+    assert!(a.message.as_deref().unwrap().ends_with("round to the last"));
+    a.update(Action::NextResult);
+    assert_eq!(at(&a), first, "and back to the first");
+    // n and N go round the text with a message.
+    a.update(Action::Top);
+    let hits = a.reader.hits.len();
+    assert!(hits > 3);
+    a.update(Action::PreviousHit);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .ends_with("passed the top, continued from the end"),
+        "{:?}",
+        a.message
+    );
+    a.update(Action::Top);
+    a.update(Action::NextHit);
+    assert_eq!(a.message.as_deref(), Some(format!("Hit 1/{hits}").as_str()));
+    for _ in 0..hits {
+        a.update(Action::NextHit);
+        if a.message.as_deref().unwrap().contains("passed") {
+            break;
+        }
+    }
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .ends_with("passed the end, continued from the top"),
+        "{:?}",
+        a.message
+    );
+    assert!(a.message.as_deref().unwrap().starts_with("Hit 1/"));
+}

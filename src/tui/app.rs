@@ -414,20 +414,9 @@ impl App {
                     self.sync_outline();
                 }
             }
-            Action::NextHit | Action::PreviousHit => {
-                let scroll = self.reader.scroll;
-                let target = if action == Action::NextHit {
-                    self.reader.hits.iter().find(|&&l| l > scroll)
-                } else {
-                    self.reader.hits.iter().rev().find(|&&l| l < scroll)
-                };
-                match target {
-                    Some(&line) => {
-                        self.reader.scroll_to_line(line);
-                        self.sync_outline();
-                    }
-                    None => self.message = Some("No more search hits this way".into()),
-                }
+            Action::NextHit | Action::PreviousHit => self.step_hit(action == Action::NextHit),
+            Action::NextResult | Action::PreviousResult => {
+                self.step_result(action == Action::NextResult);
             }
             Action::Scroll { column, row, lines } => self.scroll_at(column, row, lines),
             Action::Click { column, row } => self.click(column, row),
@@ -493,6 +482,77 @@ impl App {
     /// Returns true when the screen changed.
     pub fn tick(&mut self) -> bool {
         self.search.tick()
+    }
+
+    /// `n`/`N`: the next (previous) line with a search hit, round the
+    /// end of the text as less and vim go, saying so.
+    fn step_hit(&mut self, forward: bool) {
+        let hits = self.reader.hits.clone();
+        if hits.is_empty() {
+            self.message = Some("No search hits in this text: / to search".into());
+            return;
+        }
+        let scroll = self.reader.scroll;
+        let found = if forward {
+            hits.iter().position(|&l| l > scroll)
+        } else {
+            hits.iter().rposition(|&l| l < scroll)
+        };
+        let (index, mut round) = match found {
+            Some(i) => (i, false),
+            None if forward => (0, true),
+            None => (hits.len() - 1, true),
+        };
+        let mut line = hits[index];
+        self.reader.scroll_to_line(line);
+        let mut index = index;
+        if forward && !round && self.reader.scroll == scroll {
+            // The rest are in view already, the text being at its end.
+            index = 0;
+            round = true;
+            line = hits[0];
+            self.reader.scroll_to_line(line);
+        }
+        self.sync_outline();
+        let total = self.reader.hits.len();
+        let mut message = format!("Hit {}/{total}", index + 1);
+        if round {
+            message.push_str(if forward {
+                " · passed the end, continued from the top"
+            } else {
+                " · passed the top, continued from the end"
+            });
+        }
+        self.message = Some(message);
+    }
+
+    /// `Ctrl-n`/`Ctrl-p` from the text: open the next (previous) search
+    /// result without going back to the search pane; the first press
+    /// opens the selected result if none of this query's is open.
+    fn step_result(&mut self, forward: bool) {
+        if self.search.results.is_empty() {
+            self.message = Some("No search results: / to search".into());
+            return;
+        }
+        let opened = self.highlighted.as_deref() == Some(&*self.search.query);
+        let round = opened && self.search.step(forward);
+        self.open_result();
+        let total = self.search.results.len();
+        let at = self.search.list.selected + 1;
+        let cite = self
+            .search
+            .selected_hit()
+            .map(crate::tui::panes::search::result_reference)
+            .unwrap_or_default();
+        let mut message = format!("Result {at}/{total}: {cite} · Ctrl-n/Ctrl-p next/previous");
+        if round {
+            message.push_str(if forward {
+                " · back to the first"
+            } else {
+                " · round to the last"
+            });
+        }
+        self.message = Some(message);
     }
 
     /// Open the selected result; false if there is none.

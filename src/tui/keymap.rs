@@ -207,8 +207,10 @@ static BINDINGS: &[Binding] = &[
     bind(Outline, &[Key::char('h'), Key::new(K::Left)], A::Collapse, "collapse (on a paragraph, its heading)", G::Outline),
     bind(Outline, &[Key::char('l'), Key::new(K::Right)], A::Expand, "expand", G::Outline),
     bind(Global, &[Key::char('z')], A::Fold, "sections pane: headings only, sections only, everything", G::Outline),
-    bind(Reader, &[Key::char('n')], A::NextHit, "next search hit", G::Reader),
-    bind(Reader, &[Key::char('N')], A::PreviousHit, "previous search hit", G::Reader),
+    bind(Reader, &[Key::char('n')], A::NextHit, "next search hit (round the end)", G::Reader),
+    bind(Reader, &[Key::char('N')], A::PreviousHit, "previous search hit (round the top)", G::Reader),
+    bind(Global, &[Key::ctrl('n')], A::NextResult, "open the next search result, from any pane", G::GoTo),
+    bind(Global, &[Key::ctrl('p')], A::PreviousResult, "open the previous search result", G::GoTo),
     bind(Search, &[Key::new(K::Down), Key::ctrl('n')], A::Down, "next result; after ↑, a later query", G::Search),
     bind(Search, &[Key::new(K::Up), Key::ctrl('p')], A::Up, "previous result; on an empty line, earlier queries", G::Search),
     bind(Search, &[Key::new(K::PageDown)], A::PageDown, "a page of results down", G::Search),
@@ -317,7 +319,9 @@ mod tests {
         assert_eq!(at(KeyCode::Char('n'), NONE), Some(Action::NextHit));
         assert_eq!(at(KeyCode::Char('c'), CTRL), Some(Action::Quit));
         assert_eq!(at(KeyCode::BackTab, SHIFT), Some(Action::PreviousPane));
-        assert_eq!(at(KeyCode::Char('z'), NONE), None);
+        assert_eq!(at(KeyCode::Char('n'), CTRL), Some(Action::NextResult));
+        assert_eq!(at(KeyCode::Char('z'), NONE), Some(Action::Fold));
+        assert_eq!(at(KeyCode::Char('x'), NONE), None);
     }
 
     #[test]

@@ -86,6 +86,7 @@ static HINTS: &[Hint] = &[
     hint(Reader, &[A::FocusSearch], "search", Always),
     hint(Reader, &[A::Help], "help", Always),
     hint(Reader, &[A::NextHit, A::PreviousHit], "hits", Hits),
+    hint(Reader, &[A::NextResult, A::PreviousResult], "results", Results),
     hint(Reader, &[A::Copy], "cite", Always),
     hint(Reader, &[A::Pair], "concern⇄rec", Always),
     hint(Reader, &[A::GotoPrompt], "go to", Always),

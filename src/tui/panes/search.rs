@@ -165,6 +165,24 @@ impl SearchPane {
         }
     }
 
+    /// Select the next (or previous) result, round the end of the list.
+    /// Returns whether it went round.
+    pub fn step(&mut self, forward: bool) -> bool {
+        let len = self.results.len();
+        if len == 0 {
+            return false;
+        }
+        let at = self.list.selected.min(len - 1);
+        let (next, round) = match (forward, at) {
+            (true, a) if a + 1 == len => (0, true),
+            (true, a) => (a + 1, false),
+            (false, 0) => (len - 1, true),
+            (false, a) => (a - 1, false),
+        };
+        self.list.select(next, len);
+        round
+    }
+
     /// The selected result.
     #[must_use]
     pub fn selected_hit(&self) -> Option<&Hit> {
