@@ -38,7 +38,7 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, IsTerminal, Write};
@@ -70,6 +70,18 @@ pub fn restore() {
         cursor::Show
     );
     let _ = disable_raw_mode();
+}
+
+/// Take the terminal for the browser: raw mode, the alternate screen,
+/// mouse reporting, no cursor. At start and after a suspend.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
 }
 
 struct Guard;
@@ -125,14 +137,8 @@ pub fn run(library: Library) -> Result<(), TuiError> {
         restore();
         previous(info);
     }));
-    enable_raw_mode()?;
     let _guard = Guard;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )?;
+    take_terminal()?;
     watchdog(Arc::clone(&stop));
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
@@ -183,6 +189,23 @@ pub fn run(library: Library) -> Result<(), TuiError> {
                     sent.as_ref().map(|(n, r)| (n.as_str(), r.clone())),
                     std::env::var_os("TMUX").is_some(),
                 ));
+            }
+            Some(Effect::Suspend) => {
+                restore();
+                // Stops here until `fg` (SIGCONT); raw mode is off, so
+                // the shell's own Ctrl-z is not needed.
+                signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+                take_terminal()?;
+                // Redraw everything on a cleared screen. (Terminal::clear
+                // would ask the terminal where its cursor is.)
+                execute!(io::stdout(), Clear(ClearType::All))?;
+                terminal.swap_buffers();
+                // The window may have changed size meanwhile.
+                let size = terminal.size()?;
+                app.update(Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                });
             }
             Some(Effect::Remember(query)) => {
                 // Only the history is lost if it cannot be saved.

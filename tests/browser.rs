@@ -252,3 +252,36 @@ fn ctrl_n_steps_through_results_from_the_text() {
     t.wait_for("Result 21/21", 5);
     quit(t);
 }
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_restores_the_screen() {
+    // Issue 11, item 21.
+    let bin = env!("CARGO_BIN_EXE_treatyview");
+    let mut t = Pty::spawn(
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        80,
+        24,
+        &[("PS1", "shell$ ")],
+    );
+    t.wait_for("shell$", 10);
+    t.send(&format!("{bin}\r"));
+    t.wait_for("Concluding observations", 10);
+    t.send(":26\r");
+    t.wait_for("26. The State party is urged", 5);
+    t.send("\x1a"); // Ctrl-z
+    t.wait_for("Stopped", 5);
+    assert!(
+        t.restored(),
+        "the shell gets a normal terminal:\n{}",
+        t.screen()
+    );
+    t.send("fg\r");
+    t.wait_for("26. The State party is urged", 5);
+    t.wait_for("para. 26", 5);
+    t.send("q");
+    t.wait_for("shell$", 5);
+    assert!(t.restored());
+    t.send("exit\r");
+    assert_eq!(t.wait_exit(10), 0);
+}

@@ -43,6 +43,9 @@ pub enum Effect {
     },
     /// Add a query to the saved query history.
     Remember(String),
+    /// Give the terminal back and stop, as `Ctrl-z` does in a shell;
+    /// continue where it was on `fg`.
+    Suspend,
 }
 
 /// The reading widths `w` steps through (text columns), then the pane's
@@ -371,6 +374,7 @@ impl App {
                     what: format!("{} with its text", self.citation()),
                 });
             }
+            Action::Suspend => return Some(Effect::Suspend),
             Action::ReadingWidth => {
                 self.measure = match self.measure {
                     None => Some(MEASURES[0]),
