@@ -99,6 +99,15 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
         col: e.span.start.col,
         message: e.code.to_string(),
     };
+    // An empty file is said to be empty, not "Expected opening `(`".
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(LoadError::Ron {
+            path: path.to_path_buf(),
+            line: 1,
+            col: 1,
+            message: "the file is empty: no document in it".into(),
+        });
+    }
     // Read the version first, ignoring every other field, so that a file
     // from a newer treatyview is refused for its version rather than for
     // the fields it added.

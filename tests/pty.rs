@@ -224,7 +224,10 @@ fn search_errors_exit_2_and_no_match_exits_1() {
             "no such file",
         ),
         (&["search", "torture", bad], "bad.ron"),
-        (&["search", "torture", empty], "empty"),
+        (
+            &["search", "torture", empty],
+            "empty.ron:1:1: the file is empty",
+        ),
         (&["search", ""], "query is empty"),
         (&["search", "  "], "query is empty"),
         (&["search", "torture", "--limit", "0"], "--limit"),
@@ -302,4 +305,26 @@ fn a_closed_terminal_ends_the_program_instead_of_spinning() {
     // It ends (by the hang-up's SIGHUP or the watchdog, whichever is
     // first, so the status is not asserted).
     t.wait_exit(5);
+}
+
+#[test]
+fn an_empty_ron_says_it_is_empty_and_an_empty_symbol_is_refused() {
+    // Issue 11, item 23.
+    let dir = std::env::temp_dir().join(format!("tv-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.ron");
+    std::fs::write(&empty, "\n  \n").unwrap();
+    let out = bin().args(["export"]).arg(&empty).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("empty.ron:1:1: the file is empty"), "{err}");
+    let out = bin()
+        .args(["import", "assets/CAT-C-KAZ-CO-4.txt", "--symbol", "", "-o"])
+        .arg(dir.join("x.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--symbol is empty"));
+    assert!(!dir.join("x.ron").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
 }
