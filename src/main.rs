@@ -56,9 +56,10 @@ enum Command {
         /// Documents (RON, PDF, text) or folders (default: the embedded
         /// document).
         paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value = "json")]
-        format: ExportFormat,
+        /// Output format [default: from the -o file's extension (.json,
+        /// .csv, .md or .markdown), else json].
+        #[arg(long, short, value_enum)]
+        format: Option<ExportFormat>,
         /// Write here instead of to standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -162,7 +163,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }) => {
             let library = Library::load(&paths).map_err(|e| e.to_string())?;
             emit(
-                &export::render(&library, format.into()),
+                &export::render(&library, export_format(format, output.as_deref())),
                 output.as_deref(),
                 force,
             )?;
@@ -190,7 +191,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let json = matches!(format, SearchFormat::Json);
             let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-            let (out, found) = cli::search::run(&index, &query, scope, limit, json);
+            let (out, found) = if json {
+                cli::search::run(&index, &query, scope, limit, true)
+            } else {
+                cli::search::run_text(&index, &query, scope, limit, terminal())
+            };
             emit(&out, None, false)?;
             Ok(if found {
                 ExitCode::SUCCESS
@@ -204,6 +209,36 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `--format` if given, else what the output file's extension says,
+/// else JSON.
+fn export_format(format: Option<ExportFormat>, output: Option<&Path>) -> Format {
+    if let Some(format) = format {
+        return format.into();
+    }
+    let extension = output
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("csv") => Format::Csv,
+        Some("md" | "markdown") => Format::Markdown,
+        _ => Format::Json,
+    }
+}
+
+/// For a person at a terminal: its width, and colour unless `NO_COLOR`
+/// is set. `None` when standard output is a pipe or a file.
+fn terminal() -> Option<cli::search::Terminal> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let width = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+    Some(cli::search::Terminal {
+        width,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    })
 }
 
 /// Write to a file atomically (temporary file, then rename), or to stdout.

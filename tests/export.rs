@@ -222,3 +222,35 @@ fn exports_agree_with_the_browser_and_with_art_search() {
         assert!(row[8].split(", ").any(|a| a == "16"), "csv row {row:?}");
     }
 }
+
+#[test]
+fn export_o_takes_the_format_from_the_extension() {
+    // Issue 11, item 22 (export).
+    let dir = std::env::temp_dir().join(format!("tv-export-ext-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, starts) in [
+        ("out.md", "# Concluding observations"),
+        ("out.MARKDOWN", "# Concluding observations"),
+        ("out.csv", "\u{feff}symbol,ref"),
+        ("out.json", "{"),
+        ("out.txt", "{"),
+    ] {
+        let path = dir.join(name);
+        let out = bin().arg("export").arg("-o").arg(&path).output().unwrap();
+        assert!(out.status.success(), "{name}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with(starts), "{name}: {}", &text[..20]);
+    }
+    // An explicit --format wins.
+    let path = dir.join("data.md");
+    let out = bin()
+        .args(["export", "-f", "json", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with('{'));
+    let help = bin().args(["export", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("extension"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -328,3 +328,63 @@ fn an_empty_ron_says_it_is_empty_and_an_empty_symbol_is_refused() {
     assert!(!dir.join("x.ron").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn search_in_a_terminal_highlights_fits_and_cites_in_full() {
+    // Issue 11, item 22 (search): in a terminal the matched words stand
+    // out, snippets fit the width, and with several documents each result
+    // is cited as the browser cites it.
+    let dir = std::env::temp_dir().join(format!("tv-search-tty-{}", std::process::id()));
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let mut doc = treatyview::library::Library::embedded().documents.remove(0);
+    std::fs::write(docs.join("a.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    doc.symbol = "CAT/C/XYZ/CO/1".into();
+    std::fs::write(docs.join("b.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    let bin = env!("CARGO_BIN_EXE_treatyview");
+    let cache = dir.join("cache");
+    let t = crate::common::pty::Pty::spawn(
+        bin,
+        &["search", "solitary confinement", docs.to_str().unwrap()],
+        70,
+        24,
+        &[("TREATYVIEW_CACHE_DIR", cache.to_str().unwrap())],
+    );
+    t.wait_for("CAT/C/KAZ/CO/4, para. 26", 10);
+    let rows = t.rows();
+    let first = rows
+        .iter()
+        .position(|r| r.starts_with("CAT/C/KAZ/CO/4, para. 26"))
+        .unwrap();
+    assert!(
+        rows[first].trim_end().chars().count() <= 70,
+        "{}",
+        rows[first]
+    );
+    assert!(
+        !rows[first + 1].starts_with(' ') && rows[first + 1].starts_with("CAT/C/"),
+        "one line per result, none wrapped:\n{}",
+        t.screen()
+    );
+    assert!(
+        t.bold_text(first as u16)
+            .to_lowercase()
+            .contains("solitary confinement"),
+        "{:?}",
+        t.bold_text(first as u16)
+    );
+    // NO_COLOR: no colour, the rest the same.
+    let t = crate::common::pty::Pty::spawn(
+        bin,
+        &["search", "solitary confinement", docs.to_str().unwrap()],
+        70,
+        24,
+        &[
+            ("TREATYVIEW_CACHE_DIR", cache.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+    );
+    t.wait_for("CAT/C/KAZ/CO/4, para. 26", 10);
+    assert_eq!(t.bold_text(0), "");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -34,13 +34,95 @@ fn kind_label(hit: &Hit) -> String {
     }
 }
 
+/// How text output is set: for a pipe (the default), or for a terminal
+/// of `width` columns, matched words in bold red (as grep colours them)
+/// unless `color` is off, and references cited in full
+/// (`CAT/C/KAZ/CO/4, para. 26`) when several documents are searched.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminal {
+    /// Columns; snippets are fitted to them.
+    pub width: usize,
+    /// Colour the matched words.
+    pub color: bool,
+}
+
 /// Run a search: the output to print, and whether anything matched (the
 /// exit status, as grep).
 #[must_use]
 pub fn run(index: &Index, query: &str, scope: Scope, limit: usize, json: bool) -> (String, bool) {
+    if json {
+        return run_json(index, query, scope, limit);
+    }
+    run_text(index, query, scope, limit, None)
+}
+
+/// The text output, for a pipe or (`terminal`) for a person.
+#[must_use]
+pub fn run_text(
+    index: &Index,
+    query: &str,
+    scope: Scope,
+    limit: usize,
+    terminal: Option<Terminal>,
+) -> (String, bool) {
     let hits = index.search(query, scope, limit);
     let symbol = |hit: &Hit| index.symbol(hit.doc);
-    let out = if json {
+    let several = index.documents() > 1;
+    let refs: Vec<String> = hits
+        .iter()
+        .map(|h| {
+            let r = visible(&h.reference).into_owned();
+            match (several, terminal.is_some()) {
+                (true, true) => format!("{}, {}", visible(symbol(h)), h.at().citation()),
+                (true, false) => format!("{} {r}", visible(symbol(h))),
+                (false, _) => r,
+            }
+        })
+        .collect();
+    let kinds: Vec<String> = hits.iter().map(kind_label).collect();
+    let ref_width = refs.iter().map(|r| r.width()).max().unwrap_or(0);
+    let kind_width = kinds.iter().map(String::len).max().unwrap_or(0);
+    let room = terminal.map_or(SNIPPET, |t| {
+        t.width.saturating_sub(ref_width + kind_width + 4).max(20)
+    });
+    let color = terminal.is_some_and(|t| t.color);
+    let mut out = String::new();
+    for ((hit, r), k) in hits.iter().zip(&refs).zip(&kinds) {
+        let (snip, ranges) = snippet(&hit.text, &hit.highlights, room);
+        let pad = ref_width - r.width();
+        let text = if color {
+            paint(&snip, &ranges)
+        } else {
+            visible(&snip).into_owned()
+        };
+        out.push_str(&format!("{r}{:pad$}  {k:kind_width$}  {text}\n", ""));
+    }
+    (out, !hits.is_empty())
+}
+
+/// The snippet with its matched byte ranges in bold red.
+fn paint(snip: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for r in ranges {
+        let (start, end) = (r.start.max(at).min(snip.len()), r.end.min(snip.len()));
+        if start >= end || !snip.is_char_boundary(start) || !snip.is_char_boundary(end) {
+            continue;
+        }
+        out.push_str(&visible(&snip[at..start]));
+        out.push_str("\x1b[1;31m");
+        out.push_str(&visible(&snip[start..end]));
+        out.push_str("\x1b[0m");
+        at = end;
+    }
+    out.push_str(&visible(&snip[at..]));
+    out
+}
+
+fn run_json(index: &Index, query: &str, scope: Scope, limit: usize) -> (String, bool) {
+    let hits = index.search(query, scope, limit);
+    let symbol = |hit: &Hit| index.symbol(hit.doc);
+    let out = {
         let rows: Vec<JsonHit<'_>> = hits
             .iter()
             .map(|h| JsonHit {
@@ -60,33 +142,6 @@ pub fn run(index: &Index, query: &str, scope: Scope, limit: usize, json: bool) -
             })
             .collect();
         json_pretty(&rows)
-    } else {
-        let several = index.documents() > 1;
-        let refs: Vec<String> = hits
-            .iter()
-            .map(|h| {
-                let r = visible(&h.reference).into_owned();
-                if several {
-                    format!("{} {r}", visible(symbol(h)))
-                } else {
-                    r
-                }
-            })
-            .collect();
-        let kinds: Vec<String> = hits.iter().map(kind_label).collect();
-        let ref_width = refs.iter().map(|r| r.width()).max().unwrap_or(0);
-        let kind_width = kinds.iter().map(String::len).max().unwrap_or(0);
-        let mut out = String::new();
-        for ((hit, r), k) in hits.iter().zip(&refs).zip(&kinds) {
-            let (snip, _) = snippet(&hit.text, &hit.highlights, SNIPPET);
-            let pad = ref_width - r.width();
-            out.push_str(&format!(
-                "{r}{:pad$}  {k:kind_width$}  {}\n",
-                "",
-                visible(&snip)
-            ));
-        }
-        out
     };
     (out, !hits.is_empty())
 }

@@ -110,6 +110,28 @@ impl Pty {
         self.rows().last().cloned().unwrap_or_default()
     }
 
+    /// The characters drawn in bold on a row, each run ended by a space.
+    pub fn bold_text(&self, row: u16) -> String {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        let mut out = String::new();
+        let mut in_run = false;
+        for column in 0..screen.size().1.get() {
+            match screen.cell(row, column) {
+                Some(cell) if cell.bold() => {
+                    out.push_str(cell.contents());
+                    in_run = true;
+                }
+                _ if in_run => {
+                    out.push(' ');
+                    in_run = false;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// Whether the cell at (row, column) is drawn in reverse video (a
     /// selected row).
     pub fn inverse(&self, row: u16, column: u16) -> bool {
