@@ -62,7 +62,7 @@ struct Case {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|frame| view::render(app, Theme { color: true }, frame))
+        .draw(|frame| view::render(app, Theme::new(true), frame))
         .expect("the test backend draws");
 }
 

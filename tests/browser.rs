@@ -285,3 +285,26 @@ fn ctrl_z_suspends_to_the_shell_and_fg_restores_the_screen() {
     t.send("exit\r");
     assert_eq!(t.wait_exit(10), 0);
 }
+
+#[test]
+fn hyperlinked_addresses_leave_the_screen_as_it_was() {
+    // Issue 11, item 15: with OSC 8 on, every cell of an address carries
+    // the link, and the text on screen must not move.
+    let bin = env!("CARGO_BIN_EXE_treatyview");
+    let screen = |links: &str| {
+        let mut t = Pty::spawn(bin, &[], 80, 24, &[("TREATYVIEW_HYPERLINKS", links)]);
+        t.wait_for("Concluding observations", 10);
+        t.send(":9\r");
+        t.wait_for("9.  The Committee notes", 5);
+        t.send("\t");
+        t.send("kkkkkkkk");
+        t.wait_for("[11] See", 5);
+        t.wait_still(200, 3);
+        let s = t.screen();
+        quit(t);
+        s
+    };
+    let plain = screen("0");
+    assert!(plain.contains("┆ [11] See"), "{plain}");
+    assert_eq!(screen("1"), plain);
+}

@@ -41,7 +41,7 @@ fn hostile_app() -> App {
 fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
-        .draw(|f| treatyview::tui::view::render(app, Theme { color: true }, f))
+        .draw(|f| treatyview::tui::view::render(app, Theme::new(true), f))
         .unwrap();
     terminal
 }

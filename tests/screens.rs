@@ -13,7 +13,7 @@ use treatyview::tui::view::render;
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
     terminal
-        .draw(|frame| render(app, Theme { color: false }, frame))
+        .draw(|frame| render(app, Theme::new(false), frame))
         .unwrap();
     terminal.backend().to_string()
 }
@@ -130,7 +130,7 @@ fn every_size_from_1x1_to_200x60_draws_without_panicking() {
             a.update(Action::Resize { width, height });
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             terminal
-                .draw(|frame| render(&a, Theme { color: true }, frame))
+                .draw(|frame| render(&a, Theme::new(true), frame))
                 .unwrap();
             drawn += 1;
             if (width + height) % 17 == 0 {
@@ -142,7 +142,7 @@ fn every_size_from_1x1_to_200x60_draws_without_panicking() {
                 ] {
                     a.update(overlay);
                     terminal
-                        .draw(|frame| render(&a, Theme { color: false }, frame))
+                        .draw(|frame| render(&a, Theme::new(false), frame))
                         .unwrap();
                 }
             }

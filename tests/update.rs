@@ -727,3 +727,33 @@ fn results_step_from_the_text_and_hits_go_round() {
     );
     assert!(a.message.as_deref().unwrap().starts_with("Hit 1/"));
 }
+
+#[test]
+fn a_broken_web_address_is_one_link_on_every_line() {
+    // Issue 11, item 15: the address of note 11 breaks over lines at 80
+    // columns; each of its pieces links to the whole address.
+    let a = app();
+    let url = "https://tbinternet.ohchr.org/_layouts/15/treatybodyexternal/Download.aspx?symbolno=INT%2FCAT%2FFUL%2FKAZ%2F25015&Lang=en";
+    let links: Vec<_> = a
+        .reader
+        .links
+        .iter()
+        .filter(|(_, _, u)| &**u == url)
+        .collect();
+    assert!(links.len() >= 2, "{links:?}");
+    let mut spelled = String::new();
+    for (line, columns, _) in &links {
+        let text: String = a.reader.lines[*line]
+            .pieces
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect();
+        let start = text.char_indices().nth(columns.start).unwrap().0;
+        let end = text
+            .char_indices()
+            .nth(columns.end)
+            .map_or(text.len(), |(i, _)| i);
+        spelled.push_str(&text[start..end]);
+    }
+    assert_eq!(spelled, url, "the full stop after it is not part of it");
+}

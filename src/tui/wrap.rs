@@ -33,6 +33,8 @@ pub enum Tag {
     NoteMark,
     /// A footnote's text shown under the unit.
     Note,
+    /// A web address in a footnote.
+    Link,
     /// A word matching the search.
     Hit,
 }

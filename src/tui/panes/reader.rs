@@ -16,6 +16,7 @@ use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{Line, Tag, split_hits, wrap};
 use ratatui::Frame;
+use ratatui::buffer::CellDiffOption;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
@@ -37,6 +38,9 @@ pub struct ReaderPane {
     /// Where footnotes are shown: (the unit that cites it, its number,
     /// its first line), in document order.
     pub notes: Vec<(Reference, u32, usize)>,
+    /// Web addresses in footnotes: (line, columns, the whole address),
+    /// one entry per line a broken address spans.
+    pub links: Vec<(usize, Range<usize>, std::sync::Arc<str>)>,
     /// First visible line.
     pub scroll: usize,
     /// Visible lines (set by the app from the layout).
@@ -253,6 +257,9 @@ impl ReaderPane {
             })
             .collect();
         frame.render_widget(Text::new(lines), text);
+        if theme.hyperlinks {
+            self.hyperlinks(frame, text);
+        }
         // Position indicator on the bottom border (unknown until the whole
         // document is laid out).
         if self.partial {
@@ -272,6 +279,35 @@ impl ReaderPane {
 }
 
 impl ReaderPane {
+    /// Wrap each visible character of a web address in an OSC 8
+    /// hyperlink to the whole address, so that a click on any part of
+    /// it, on any of its lines, opens all of it.
+    fn hyperlinks(&self, frame: &mut Frame<'_>, text: Rect) {
+        let view = self.scroll..self.scroll + text.height as usize;
+        let buffer = frame.buffer_mut();
+        for (line, columns, url) in &self.links {
+            if !view.contains(line) {
+                continue;
+            }
+            let y = text.y + (line - self.scroll) as u16;
+            for column in columns.clone() {
+                let x = text.x + column as u16;
+                if x >= text.right() {
+                    break;
+                }
+                let cell = &mut buffer[(x, y)];
+                // The escape sequence takes no room on screen: the cell
+                // keeps its character's width for ratatui's diff.
+                let width = u16::try_from(cell.symbol().width()).unwrap_or(1);
+                let linked = format!("\x1b]8;;{url}\x1b\\{}\x1b]8;;\x1b\\", cell.symbol());
+                cell.set_symbol(&linked)
+                    .set_diff_option(CellDiffOption::ForcedWidth(
+                        std::num::NonZeroU16::new(width).unwrap_or(std::num::NonZeroU16::MIN),
+                    ));
+            }
+        }
+    }
+
     /// The running head: the heading (or section) of the unit on top and
     /// its citation, over the width of the text, underlined like a page's
     /// running head. When the heading itself is the top line, the head
@@ -438,7 +474,13 @@ impl Builder<'_, '_> {
                 let hang = mark.width() + 1;
                 let pieces: Vec<(String, Tag)> = split_hits(&body, &(self.spec.highlight)(&body))
                     .into_iter()
-                    .map(|(s, t)| (s, if t == Tag::Hit { Tag::Hit } else { Tag::Note }))
+                    .flat_map(|(s, t)| {
+                        if t == Tag::Hit {
+                            vec![(s, Tag::Hit)]
+                        } else {
+                            split_links(&s)
+                        }
+                    })
                     .collect();
                 let from = self.pane.lines.len();
                 self.hang(&(mark, Tag::NoteMark), &pieces, indent, indent + hang);
@@ -455,6 +497,34 @@ impl Builder<'_, '_> {
                         line.pieces.insert(2, (" ".repeat(rest), Tag::Text));
                     }
                 }
+                self.find_links(from, &body);
+            }
+        }
+    }
+
+    /// Record where the addresses of `body` landed in the lines from
+    /// `from` on: the pieces tagged as links, in order, spell them.
+    fn find_links(&mut self, from: usize, body: &str) {
+        let urls: Vec<&str> = body.split_whitespace().filter_map(url_in).collect();
+        let mut url = 0;
+        let mut spelled = String::new();
+        for (offset, line) in self.pane.lines[from..].iter().enumerate() {
+            let mut column = 0;
+            for (text, tag) in &line.pieces {
+                let width = text.width();
+                if *tag == Tag::Link && url < urls.len() {
+                    spelled.push_str(text);
+                    self.pane.links.push((
+                        from + offset,
+                        column..column + width,
+                        std::sync::Arc::from(urls[url]),
+                    ));
+                    if spelled.len() >= urls[url].len() {
+                        url += 1;
+                        spelled.clear();
+                    }
+                }
+                column += width;
             }
         }
     }
@@ -502,6 +572,35 @@ impl Builder<'_, '_> {
             self.push(line);
         }
     }
+}
+
+/// The web address a word of a footnote is, if it is one (a trailing
+/// full stop or comma is the sentence's, not the address's).
+fn url_in(word: &str) -> Option<&str> {
+    (word.starts_with("https://") || word.starts_with("http://"))
+        .then(|| word.trim_end_matches(['.', ',', ';', ')']))
+}
+
+/// A footnote's text in pieces, its web addresses tagged as links.
+fn split_links(text: &str) -> Vec<(String, Tag)> {
+    let mut out: Vec<(String, Tag)> = Vec::new();
+    let mut push = |s: &str, tag: Tag| match out.last_mut() {
+        Some((last, t)) if *t == tag => last.push_str(s),
+        _ => out.push((s.to_string(), tag)),
+    };
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            push(" ", Tag::Note);
+        }
+        if let Some(url) = url_in(word) {
+            push(url, Tag::Link);
+            push(&word[url.len()..], Tag::Note);
+        } else {
+            push(word, Tag::Note);
+        }
+    }
+    out.retain(|(s, _)| !s.is_empty());
+    out
 }
 
 /// How a footnote reads inline: an "Ibid." names what it stands for.
