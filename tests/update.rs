@@ -607,6 +607,17 @@ fn the_text_is_set_to_a_readable_measure_at_200_columns() {
     goto(&mut a, "26");
     assert!(widest(&a) <= 80, "{}", widest(&a));
     assert!(widest(&a) > 70);
+    // The running head ends where the text does.
+    let backend = ratatui::backend::TestBackend::new(200, 50);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| treatyview::tui::view::render(&a, treatyview::tui::theme::Theme::new(false), f))
+        .unwrap();
+    let head: String = (0..200)
+        .map(|x| terminal.backend().buffer()[(x, 1)].symbol().to_string())
+        .collect();
+    let end = head.find("para. 26").expect(&head);
+    assert!(head[..end].chars().count() < 130, "{head}");
     a.update(Action::ReadingWidth);
     assert!((90..=100).contains(&widest(&a)), "{}", widest(&a));
     assert_eq!(

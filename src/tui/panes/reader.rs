@@ -38,6 +38,8 @@ pub struct ReaderPane {
     /// Where footnotes are shown: (the unit that cites it, its number,
     /// its first line), in document order.
     pub notes: Vec<(Reference, u32, usize)>,
+    /// The width the text was laid out at (the measure, or less).
+    pub width: usize,
     /// Web addresses in footnotes: (line, columns, the whole address),
     /// one entry per line a broken address spans.
     pub links: Vec<(usize, Range<usize>, std::sync::Arc<str>)>,
@@ -81,7 +83,10 @@ impl ReaderPane {
 
     fn build_until(doc: &Document, spec: &LayoutSpec<'_>, enough: usize) -> Self {
         let mut b = Builder {
-            pane: ReaderPane::default(),
+            pane: ReaderPane {
+                width: spec.width,
+                ..ReaderPane::default()
+            },
             spec,
             doc,
             anchor: None,
@@ -238,7 +243,14 @@ impl ReaderPane {
             theme,
         );
         frame.render_widget(frame_block, area);
-        if let Some(head) = layout::reader_head(area) {
+        if let Some(mut head) = layout::reader_head(area) {
+            // Over the text's measure, not the whole pane: the citation
+            // sits where the lines end.
+            if self.width > 0 {
+                head.width = head
+                    .width
+                    .min(u16::try_from(self.width).unwrap_or(u16::MAX));
+            }
             self.render_head(frame, head, theme, doc);
         }
         let text = layout::reader_text(area);
