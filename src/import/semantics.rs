@@ -82,7 +82,7 @@ pub fn derive(built: &mut Built, laid: &Laid, symbol: Option<&str>) -> Result<()
             )
         })
         .unwrap_or_default();
-    doc.report = report;
+    doc.report = report.or_else(|| report_in_opening(doc));
     adoption(doc, &laid.masthead);
     kinds(doc, language);
     articles(doc);
@@ -118,6 +118,18 @@ pub(crate) fn describe(doc: &mut Document) {
     };
     doc.report = title_parts(&doc.title, language).1;
     adoption(doc, &[]);
+}
+
+/// Old titles do not name the report; the first paragraph does: "The
+/// Committee considered the initial report of Tunisia".
+fn report_in_opening(doc: &Document) -> Option<String> {
+    let (_, _, first) = doc.paragraphs().next()?;
+    let text = plain(&first.text);
+    let lower = text.to_lowercase();
+    let at = lower.find(" report")?;
+    let start = lower[..at].rfind("considered the ")? + "considered the ".len();
+    let report = text[start..at].trim();
+    (!report.is_empty() && report.len() < 60).then(|| report.to_string())
 }
 
 /// Old layouts set the State's name as a heading of its own before the
