@@ -5,8 +5,8 @@
 //! "Ibid." targets; and which notes belong to the title.
 //!
 //! The wording lives in [`super::formulae`]; this module only applies it:
-//! [`meta`] reads metadata from titles and notes, [`kinds`] gives kinds,
-//! pairs and follow-up marks, [`citations`] reads article ranges and
+//! `meta` reads metadata from titles and notes, `kinds` gives kinds,
+//! pairs and follow-up marks, `citations` reads article ranges and
 //! paragraph references.
 
 use super::formulae::{self, Detected, Language, TITLE, committee_of_name, committee_of_symbol};
