@@ -456,6 +456,12 @@ pub fn describe_io(e: &std::io::Error) -> String {
 /// rename, so a crash leaves the old file or the new one, never half.
 /// Refuses to replace an existing file unless `force`.
 ///
+/// A symbolic link is written through (its target gets the text, the link
+/// stays a link). A path that is not a regular file — `/dev/null`,
+/// `/dev/stdout`, a named pipe, a shell's `>(…)` — is written into
+/// directly, without `--force`: renaming over it would replace the device
+/// or pipe with a plain file (as root, `/dev/null` itself).
+///
 /// # Errors
 /// [`LoadError::Io`] naming the path: it exists, is a folder, or cannot be
 /// written.
@@ -467,10 +473,38 @@ pub fn write_atomic(path: &Path, text: &str, force: bool) -> Result<(), LoadErro
     if path.is_dir() {
         return Err(fail("is a folder, not a file"));
     }
-    if path.exists() && !force {
-        return Err(fail("already exists; pass --force to replace it"));
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+                .map_err(|e| io_error(path, &e));
+        }
+        Ok(_) if !force => return Err(fail("already exists; pass --force to replace it")),
+        _ => {}
     }
-    replace_file(path, text.as_bytes()).map_err(|e| io_error(path, &e))
+    let target = link_target(path);
+    replace_file(&target, text.as_bytes()).map_err(|e| io_error(path, &e))
+}
+
+/// Where a chain of symbolic links at `path` ends (the path itself when it
+/// is not a link), so that writing replaces the file and keeps the links.
+fn link_target(path: &Path) -> PathBuf {
+    let mut here = path.to_path_buf();
+    // A bounded walk: a loop of links is left for the write to report.
+    for _ in 0..40 {
+        match std::fs::read_link(&here) {
+            Ok(next) => {
+                here = match here.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            Err(_) => break,
+        }
+    }
+    here
 }
 
 /// Put `bytes` at `path` through a temporary file beside it and a rename,

@@ -165,3 +165,80 @@ fn export_of_a_folder_and_of_malformed_ron() {
     assert!(err.contains("b.ron:3:"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn export_into_a_named_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    // `-o /dev/null`, `-o /dev/stdout` and `-o >(gzip > x.gz)` are all
+    // paths that are not regular files; renaming a temporary file over one
+    // would replace it (as root, /dev/null itself). A named pipe stands in.
+    let dir = std::env::temp_dir().join(format!("tv-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("out.json");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = bin()
+        .args(["export", "--format", "json", "-o"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by {kind:?}");
+    let text = reader.join().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["documents"][0]["symbol"], "CAT/C/KAZ/CO/4");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn export_through_a_symbolic_link_replaces_its_target_and_keeps_the_link() {
+    let dir = std::env::temp_dir().join(format!("tv-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let real = dir.join("real.md");
+    let link = dir.join("link.md");
+    let _ = std::fs::remove_file(&link);
+    std::fs::write(&real, "old notes\n").unwrap();
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    let refused = bin()
+        .args(["export", "--format", "markdown", "-o"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "old notes\n");
+    let out = bin()
+        .args(["export", "--format", "markdown", "--force", "-o"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("CAT/C/KAZ/CO/4")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
