@@ -79,7 +79,11 @@ impl Index {
         let index = Index::build_stamped(&opened.library, stamp);
         if let Some((stamp, folder)) = &cached {
             // A cache that cannot be written only costs time next run.
-            if save(folder, stamp, &index).is_ok() {
+            // Notes only when there is something to note: a clean folder
+            // leaves one file in the cache, its index.
+            if save(folder, stamp, &index).is_ok()
+                && !(notes.is_empty() && opened.warnings.is_empty())
+            {
                 let _ = save_notes(folder, stamp, &notes, &opened.warnings);
             }
         }
