@@ -8,6 +8,15 @@ mod cli {
     pub mod import;
     pub mod list;
     pub mod search;
+
+    /// Say `message` on standard error as `treatyview: message`, each line
+    /// made visible: a file name or a quoted line of a document may carry
+    /// terminal controls, and an error message must not run them.
+    pub fn say(message: &str) {
+        for line in message.lines() {
+            eprintln!("treatyview: {}", treatyview::text::visible(line));
+        }
+    }
 }
 
 use clap::{Parser, Subcommand};
@@ -141,7 +150,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("treatyview: {message}");
+            cli::say(&message);
             ExitCode::FAILURE
         }
     }
@@ -250,10 +259,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 /// skipped as duplicates. Returns whether any failed.
 fn report_failures(failures: &[String], warnings: &[String]) -> bool {
     for warning in warnings {
-        eprintln!("treatyview: warning: {warning}");
+        cli::say(&format!("warning: {warning}"));
     }
     for failure in failures {
-        eprintln!("treatyview: {failure}");
+        cli::say(failure);
     }
     if failures.len() > 1 {
         eprintln!(
