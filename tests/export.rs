@@ -79,6 +79,23 @@ fn csv_has_a_row_per_paragraph_and_item_with_rfc4180_quoting() {
     let r24a = rows.iter().find(|r| &r[1] == "24(a)").unwrap();
     assert_eq!(&r24a[6], "true");
     assert!(text.contains("131-VІ ZRK"));
+
+    // A straight double quote and a comma in one field: the field is
+    // quoted, the quote doubled, and a CSV reader gets it back. (A line end
+    // inside a field becomes a space, like every control character.)
+    let mut lib = Library::embedded();
+    let doc = &mut lib.documents[0];
+    doc.sections[3].topics[9].heading = Some("The \"special\" regime, also named".into());
+    let text = csv(&lib);
+    assert!(
+        text.contains("\"The \"\"special\"\" regime, also named\""),
+        "RFC 4180 quoting"
+    );
+    let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), units);
+    let r26 = rows.iter().find(|r| &r[1] == "26").unwrap();
+    assert_eq!(&r26[3], "The \"special\" regime, also named");
 }
 
 #[test]
@@ -158,11 +175,31 @@ fn export_of_a_folder_and_of_malformed_ron() {
         .output()
         .unwrap();
     assert!(o.status.success());
+    let whole = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        whole,
+        csv(&Library::embedded()),
+        "the folder's one document"
+    );
+    std::fs::write(
+        dir.join("c.ron"),
+        treatyview::library::EMBEDDED_RON.replace("CAT/C/KAZ/CO/4", "CAT/C/KAZ/CO/5"),
+    )
+    .unwrap();
     std::fs::write(dir.join("b.ron"), "Document(\n  format: 1,\n  oops\n").unwrap();
     let o = bin().args(["export"]).arg(&dir).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("b.ron:3:"), "{err}");
+    // The documents that did open are still exported (JSON by default).
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let symbols: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["symbol"].as_str().unwrap())
+        .collect();
+    assert_eq!(symbols, ["CAT/C/KAZ/CO/4", "CAT/C/KAZ/CO/5"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
