@@ -110,6 +110,22 @@ fn markdown_reads_as_a_document_with_footnotes() {
     assert!(md.contains("Kazakhstan[^1] at its"));
     assert!(md.contains("[^14]: Ibid., para. 195. \\[CAT/C/KAZ/RQ/4\\]"));
     assert!(md.contains("  - (a) Ensure that all allegations"));
+    // Sub-items nest one level deeper than items.
+    assert!(md.contains("\n    - (i) Having unimpeded access"));
+    // A paragraph engaging no article says only its kind.
+    let p1 = md.lines().find(|l| l.starts_with("**1.**")).unwrap();
+    assert!(p1.ends_with(" _(introduction)_"), "{p1}");
+
+    // Two documents: footnote labels carry the document's position, so
+    // the two notes 14 stay apart.
+    let mut lib = Library::embedded();
+    let mut second = lib.documents[0].clone();
+    second.symbol = "CAT/C/KAZ/CO/5".into();
+    lib.documents.push(second);
+    let both = markdown(&lib);
+    assert!(both.contains("[^d1-14]: Ibid., para. 195."), "first document's notes");
+    assert!(both.contains("[^d2-14]: Ibid., para. 195."), "second document's notes");
+    assert!(!both.contains("[^14]"));
 }
 
 #[test]
