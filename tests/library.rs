@@ -206,3 +206,32 @@ fn list_prints_the_library_as_a_table() {
     std::fs::remove_dir_all(&dir).unwrap();
     let _ = std::fs::remove_dir_all(cache(&dir));
 }
+
+#[test]
+fn the_strict_load_stops_at_the_first_bad_file() {
+    // For programs that want all or nothing: Library::load gives the
+    // embedded document for no paths, the documents of good files in
+    // order, and the first bad file's error otherwise.
+    assert_eq!(
+        Library::load(&[]).unwrap().documents[0].symbol,
+        "CAT/C/KAZ/CO/4"
+    );
+    let dir = std::env::temp_dir().join(format!("treatyview-strict-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut doc = Library::embedded().documents.remove(0);
+    std::fs::write(dir.join("a.ron"), to_ron(&doc)).unwrap();
+    doc.symbol = "CAT/C/KAZ/CO/5".into();
+    std::fs::write(dir.join("b.ron"), to_ron(&doc)).unwrap();
+    let both = Library::load(&[dir.clone()]).unwrap();
+    let symbols: Vec<&str> = both.documents.iter().map(|d| d.symbol.as_str()).collect();
+    assert_eq!(symbols, ["CAT/C/KAZ/CO/4", "CAT/C/KAZ/CO/5"]);
+    std::fs::write(dir.join("c.ron"), "Document(\n  oops\n").unwrap();
+    let err = Library::load(&[dir.clone()]).unwrap_err().to_string();
+    assert!(err.contains("c.ron:2:"), "{err}");
+    let err = Library::load_files(&[dir.join("c.ron"), dir.join("a.ron")])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("c.ron"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
