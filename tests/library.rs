@@ -235,3 +235,28 @@ fn the_strict_load_stops_at_the_first_bad_file() {
     assert!(err.contains("c.ron"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_linked_file_opens_and_bad_bytes_are_placed_by_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("treatyview-links-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("shelf")).unwrap();
+    std::fs::write(
+        dir.join("kaz.ron"),
+        to_ron(&Library::embedded().documents[0]),
+    )
+    .unwrap();
+    // A document linked into the folder opens like one copied there.
+    std::os::unix::fs::symlink(dir.join("kaz.ron"), dir.join("shelf/kaz.ron")).unwrap();
+    let opened = Library::open(&[dir.join("shelf")]).unwrap();
+    assert_eq!(opened.library.documents.len(), 1);
+    assert!(opened.failures.is_empty());
+    // Bytes that are not UTF-8 in a RON file: line 2, column 5.
+    std::fs::write(dir.join("shelf/bad.ron"), b"Document(\n    \xff\n)\n").unwrap();
+    let err = treatyview::library::load_file(&dir.join("shelf/bad.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("bad.ron:2:5: not UTF-8 text"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
