@@ -6,7 +6,17 @@
 
 mod cli {
     pub mod import;
+    pub mod list;
     pub mod search;
+
+    /// Say `message` on standard error as `treatyview: message`, each line
+    /// made visible: a file name or a quoted line of a document may carry
+    /// terminal controls, and an error message must not run them.
+    pub fn say(message: &str) {
+        for line in message.lines() {
+            eprintln!("treatyview: {}", treatyview::text::visible(line));
+        }
+    }
 }
 
 use clap::{Parser, Subcommand};
@@ -66,6 +76,16 @@ enum Command {
         /// Replace an existing output file.
         #[arg(long)]
         force: bool,
+    },
+    /// List the documents: symbol, committee, State, year, report,
+    /// language and counts of paragraphs, concerns and recommendations.
+    List {
+        /// Documents (RON, PDF, text) or folders (default: the embedded
+        /// document).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: cli::list::ListFormat,
     },
     /// Search concerns and recommendations. Exit status as grep's: 0 when
     /// something matched, 1 when the search ran and matched nothing, 2 on
@@ -134,7 +154,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("treatyview: {message}");
+            cli::say(&message);
             ExitCode::FAILURE
         }
     }
@@ -161,13 +181,44 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output,
             force,
         }) => {
-            let library = Library::load(&paths).map_err(|e| e.to_string())?;
+            let opened = Library::open(&paths).map_err(|e| e.to_string())?;
             emit(
-                &export::render(&library, export_format(format, output.as_deref())),
+                &export::render(&opened.library, export_format(format, output.as_deref())),
                 output.as_deref(),
                 force,
             )?;
-            Ok(ExitCode::SUCCESS)
+            // What did not open is said, and the status says it; what did
+            // is exported all the same.
+            let failed = report_failures(
+                &opened
+                    .failures
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+                &opened.warnings,
+            );
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::List { paths, format }) => {
+            let opened = Library::open(&paths).map_err(|e| e.to_string())?;
+            emit(&cli::list::render(&opened.library, format), None, false)?;
+            let failed = report_failures(
+                &opened
+                    .failures
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+                &opened.warnings,
+            );
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Some(Command::Search {
             query,
@@ -176,39 +227,64 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             limit,
             format,
             no_cache,
-        }) => {
-            // Errors exit 2, as grep's do: 1 means only "matched nothing".
-            let error = |message: String| {
-                eprintln!("treatyview: {message}");
-                Ok(ExitCode::from(2))
-            };
-            if query.trim().is_empty() {
-                return error("search: the query is empty".into());
-            }
-            let index = match Index::for_paths(&paths, !no_cache) {
-                Ok(index) => index,
-                Err(e) => return error(e.to_string()),
-            };
-            let json = matches!(format, SearchFormat::Json);
-            let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-            let (out, found) = if json {
-                cli::search::run(&index, &query, scope, limit, true)
-            } else {
-                cli::search::run_text(&index, &query, scope, limit, terminal())
-            };
-            emit(&out, None, false)?;
-            Ok(if found {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
-        }
+        }) => search(&query, &paths, scope, limit, format, no_cache),
         None => {
-            let library = Library::load(&cli.paths).map_err(|e| e.to_string())?;
-            treatyview::tui::run(library).map_err(|e| e.to_string())?;
+            let opened = Library::open(&cli.paths).map_err(|e| e.to_string())?;
+            treatyview::tui::run(opened.library).map_err(|e| e.to_string())?;
+            // Said after the browser leaves the screen, where it stays.
+            report_failures(
+                &opened
+                    .failures
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+                &opened.warnings,
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `treatyview search`: the output, and grep's exit status (0 matched, 1
+/// nothing matched, 2 an error).
+fn search(
+    query: &str,
+    paths: &[PathBuf],
+    scope: Scope,
+    limit: u64,
+    format: SearchFormat,
+    no_cache: bool,
+) -> Result<ExitCode, String> {
+    // Errors exit 2, as grep's do: 1 means only "matched nothing".
+    let error = |message: String| {
+        cli::say(&message);
+        Ok(ExitCode::from(2))
+    };
+    if query.trim().is_empty() {
+        return error("search: the query is empty".into());
+    }
+    let searched = match Index::for_paths(paths, !no_cache) {
+        Ok(searched) => searched,
+        Err(e) => return error(e.to_string()),
+    };
+    // A partial load is reported; it does not turn a match into an
+    // error, but with nothing matched it is one: what did not open
+    // may have held the match.
+    let failed = report_failures(&searched.failures, &searched.warnings);
+    let index = searched.index;
+    let json = matches!(format, SearchFormat::Json);
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let (out, found) = if json {
+        cli::search::run(&index, query, scope, limit, true)
+    } else {
+        cli::search::run_text(&index, query, scope, limit, terminal())
+    };
+    emit(&out, None, false)?;
+    Ok(match (found, failed) {
+        (true, _) => ExitCode::SUCCESS,
+        (false, false) => ExitCode::FAILURE,
+        (false, true) => ExitCode::from(2),
+    })
 }
 
 /// `--format` if given, else what the output file's extension says,
@@ -239,6 +315,24 @@ fn terminal() -> Option<cli::search::Terminal> {
         width,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     })
+}
+
+/// Say on standard error which files did not open and which were
+/// skipped as duplicates. Returns whether any failed.
+fn report_failures(failures: &[String], warnings: &[String]) -> bool {
+    for warning in warnings {
+        cli::say(&format!("warning: {warning}"));
+    }
+    for failure in failures {
+        cli::say(failure);
+    }
+    if failures.len() > 1 {
+        eprintln!(
+            "treatyview: {} files did not open; the rest did",
+            failures.len()
+        );
+    }
+    !failures.is_empty()
 }
 
 /// Write to a file atomically (temporary file, then rename), or to stdout.

@@ -44,6 +44,7 @@ mod snippet;
 pub(crate) mod store;
 pub mod words;
 
+pub use cache::Searched;
 pub use slot::IndexSlot;
 pub use snippet::snippet;
 pub use store::StoreError;

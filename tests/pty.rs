@@ -282,6 +282,20 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
     assert_eq!(cached.len(), 1, "one index file written");
     assert_eq!(run(&[]), first, "the cached index gives the same results");
     assert_eq!(run(&["--no-cache"]), first);
+    // The cache is what answers: a change that keeps the file's length and
+    // time (which no editor makes) is not seen until --no-cache.
+    let b = docs.join("b.ron");
+    let stamp = std::fs::metadata(&b).unwrap().modified().unwrap();
+    let same_size = std::fs::read_to_string(&b).unwrap().replace("XYZ", "QQQ");
+    std::fs::write(&b, same_size).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&b)
+        .unwrap()
+        .set_modified(stamp)
+        .unwrap();
+    assert_eq!(run(&[]), first, "answered from the cache");
+    assert!(run(&["--no-cache"]).contains("CAT/C/QQQ/CO/1 25"));
     // Change a document: the stale cache is not used.
     std::thread::sleep(std::time::Duration::from_millis(20));
     doc.symbol = "CAT/C/NEW/CO/2".into();
@@ -386,5 +400,29 @@ fn search_in_a_terminal_highlights_fits_and_cites_in_full() {
     );
     t.wait_for("CAT/C/KAZ/CO/4, para. 26", 10);
     assert_eq!(t.bold_text(0), "");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_partial_load_with_no_match_is_an_error_and_with_a_match_is_not() {
+    // Merging item 2 with the library's partial loads: a file that did
+    // not open may have held the match, so "nothing matched" is not sure.
+    let dir = std::env::temp_dir().join(format!("tv-search-partial-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = treatyview::library::Library::embedded().documents.remove(0);
+    std::fs::write(dir.join("a.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    std::fs::write(dir.join("b.ron"), "(symbol: ").unwrap();
+    let run = |query: &str| {
+        bin()
+            .args(["search", query, "--no-cache", dir.to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    let found = run("torture");
+    assert_eq!(found.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&found.stderr).contains("b.ron"));
+    let none = run("xylophone");
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("b.ron"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -232,7 +232,11 @@ fn copy_gives_citation_and_text() {
         panic!("copy effect expected");
     };
     assert!(text.starts_with("CAT/C/KAZ/CO/4, para. 24 (a): Ensure that all allegations"));
-    assert_eq!(a.message, None, "what was sent is said once it has been");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Copying CAT/C/KAZ/CO/4, para. 24 (a) with its text"),
+        "what was sent is said by the event loop once it has been"
+    );
     // Y: the citation alone (issue 11, item 4).
     assert_eq!(
         a.update(Action::CopyCitation),

@@ -369,9 +369,12 @@ impl App {
                 );
             }
             Action::Copy => {
+                let what = format!("{} with its text", self.citation());
+                // The event loop replaces this with what it sent and how.
+                self.message = Some(format!("Copying {what}"));
                 return Some(Effect::Copy {
                     text: self.copy_text(),
-                    what: format!("{} with its text", self.citation()),
+                    what,
                 });
             }
             Action::Suspend => return Some(Effect::Suspend),
@@ -391,9 +394,11 @@ impl App {
             }
             Action::CopyCitation => {
                 let citation = self.citation();
+                let what = format!("the citation {citation}");
+                self.message = Some(format!("Copying {what}"));
                 return Some(Effect::Copy {
-                    text: citation.clone(),
-                    what: format!("the citation {citation}"),
+                    text: citation,
+                    what,
                 });
             }
             Action::Pair => self.pair(),
