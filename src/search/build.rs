@@ -93,8 +93,10 @@ impl Builder {
         id
     }
 
-    fn document(&mut self, d: usize, doc: &Document) {
-        self.slot = forms::language(doc.language.as_deref()).map(|lang| {
+    /// The slot in `languages` of a document's language (added when
+    /// new), or `None` for a language without forms.
+    fn language_slot(&mut self, doc: &Document) -> Option<usize> {
+        forms::language(doc.language.as_deref()).map(|lang| {
             let lang = lang as u32;
             self.languages
                 .iter()
@@ -103,7 +105,11 @@ impl Builder {
                     self.languages.push(lang);
                     self.languages.len() - 1
                 })
-        });
+        })
+    }
+
+    fn document(&mut self, d: usize, doc: &Document) {
+        self.slot = self.language_slot(doc);
         // The topic whose heading unit was added last: units of one topic
         // share its heading.
         let mut last_heading: Option<usize> = None;

@@ -96,9 +96,6 @@ impl Index {
         // Letters that may be missing, or edits: one, two from eight
         // letters; one only for a word the documents contain.
         let slack = if n >= 8 && known.is_none() { 2 } else { 1 };
-        fn bucket(map: &super::map::Map<char, Vec<u32>>, c: char) -> &[u32] {
-            map.get(&c).map_or(&[][..], Vec::as_slice)
-        }
         // Same first letter; from seven letters also a first letter
         // replaced, left out, doubled or swapped: words whose first or
         // second letter is the query's first or second.
@@ -148,6 +145,11 @@ impl Index {
         }
         out
     }
+}
+
+/// The word ids filed under a character (none when nothing is).
+fn bucket(map: &super::map::Map<char, Vec<u32>>, c: char) -> &[u32] {
+    map.get(&c).map_or(&[][..], Vec::as_slice)
 }
 
 /// Whether the letters of `query` appear in `candidate` in order, with few

@@ -9,6 +9,10 @@
 //! a short unit dense with the words beats a long one that mentions them
 //! once. Function words of a free query add to BM25 only.
 
+// BM25 works in floating point over counts of words and units, which
+// stay far below 2^52.
+#![allow(clippy::cast_precision_loss)]
+
 use super::bits::Bits;
 use super::compile::{self, Compiled, EXACT, FORM, FUZZY, Occurrence, PREFIX, Quality};
 use super::map::Map;
