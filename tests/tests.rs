@@ -13,6 +13,7 @@ mod import_seed;
 mod lossless;
 mod pty;
 mod readme;
+mod relevance;
 mod screens;
 mod search;
 mod update;
