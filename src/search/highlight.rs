@@ -46,14 +46,32 @@ impl Index {
         text: &str,
         tokens: &[u32],
     ) -> Vec<(Range<usize>, bool)> {
+        Self::highlight_and_approximate(compiled, text, tokens).0
+    }
+
+    /// [`Index::highlight_tokens`], and whether some required group of
+    /// the query matched the text only approximately (a prefix or a
+    /// typo, never the word or one of its forms): one pass over the
+    /// words for both.
+    pub(super) fn highlight_and_approximate(
+        compiled: &Compiled,
+        text: &str,
+        tokens: &[u32],
+    ) -> (Vec<(Range<usize>, bool)>, bool) {
         if compiled.query.terms.is_empty() {
-            return Vec::new();
+            return (Vec::new(), false);
         }
         let spans: Vec<Range<usize>> = words::spans(text).collect();
         let original: Option<Vec<&str>> = compiled
             .case
             .then(|| spans.iter().map(|r| &text[r.clone()]).collect());
         let found = compiled.occurrences(tokens, original.as_deref());
+        let approximate = compiled
+            .groups(&found)
+            .iter()
+            .enumerate()
+            .filter(|(g, o)| !compiled.optional(*g) && !o.is_empty())
+            .any(|(_, o)| compile::approximate(o.iter().map(|x| x.2).max().unwrap_or(0)));
         let terms = &compiled.query.terms;
         // Short words ("in", "of", "the") of a longer query light up only
         // next to a neighbouring term, not all over the text.
@@ -89,9 +107,10 @@ impl Index {
                 _ => merged.push((start, end, approximate)),
             }
         }
-        merged
+        let marks = merged
             .into_iter()
             .map(|(start, end, approximate)| (spans[start].start..spans[end - 1].end, approximate))
-            .collect()
+            .collect();
+        (marks, approximate)
     }
 }

@@ -14,7 +14,7 @@
 #![allow(clippy::cast_precision_loss)]
 
 use super::bits::Bits;
-use super::compile::{self, Compiled, EXACT, FORM, FUZZY, Occurrence, PREFIX, Quality};
+use super::compile::{Compiled, EXACT, FORM, FUZZY, Occurrence, PREFIX, Quality};
 use super::map::Map;
 use super::{Hit, Index, Scope, words};
 
@@ -120,8 +120,7 @@ impl Index {
         let text = self.store.text(u).into_owned();
         let mut tokens = Vec::new();
         self.store.tokens_into(u, &mut tokens);
-        let marked = Self::highlight_tokens(compiled, &text, &tokens);
-        let approximate = Self::approximate_match(compiled, &text, &tokens);
+        let (marked, approximate) = Self::highlight_and_approximate(compiled, &text, &tokens);
         Hit {
             doc: fixed.doc as usize,
             paragraph: fixed.paragraph,
@@ -136,21 +135,6 @@ impl Index {
             highlight_approximate: marked.iter().map(|m| m.1).collect(),
             approximate,
         }
-    }
-
-    /// Whether a unit matches some required group only approximately (a
-    /// prefix or a typo, never the word or one of its forms).
-    fn approximate_match(compiled: &Compiled, text: &str, tokens: &[u32]) -> bool {
-        let original: Option<Vec<&str>> = compiled
-            .case
-            .then(|| words::spans(text).map(|r| &text[r]).collect());
-        let found = compiled.occurrences(tokens, original.as_deref());
-        compiled
-            .groups(&found)
-            .iter()
-            .enumerate()
-            .filter(|(g, o)| !compiled.optional(*g) && !o.is_empty())
-            .any(|(_, o)| compile::approximate(best(o)))
     }
 
     /// Units that hold every required word of a term (adjacency checked
