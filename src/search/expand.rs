@@ -9,7 +9,7 @@
 //! - a word the documents do not contain gets one edit up to seven
 //!   letters, two from eight, letters left out, and a mistyped start of a
 //!   longer word; from seven letters the first letter may be the typo
-//!   (`kolitary`);
+//!   (`kolitary`), when nothing with the right first letter matched;
 //! - a word the documents do contain gets only one-edit spellings, and
 //!   only those at least [`COMMONER`] times as common as it (a typo that
 //!   made another, rarer word: `polite` for `police`).
@@ -79,7 +79,7 @@ impl Index {
             return out;
         }
         let known = out.len();
-        for id in self.typos(&chars, exact) {
+        for id in self.typos(&chars, exact, known > 0) {
             if !out[..known].iter().any(|(x, _)| *x == id) {
                 out.push((id, FUZZY));
             }
@@ -88,8 +88,10 @@ impl Index {
     }
 
     /// Close spellings of a word of at least [`TYPO_MIN`] letters;
-    /// `exact` is its id when the documents contain it.
-    fn typos(&self, chars: &[char], exact: Option<u32>) -> Vec<u32> {
+    /// `exact` is its id when the documents contain it; `matched` says
+    /// whether it already matched a word (itself, a form or a longer word
+    /// it begins).
+    fn typos(&self, chars: &[char], exact: Option<u32>, matched: bool) -> Vec<u32> {
         let n = chars.len();
         let q: String = chars.iter().collect();
         let known = exact.map(|id| self.store.postings(id).count());
@@ -98,7 +100,10 @@ impl Index {
         let slack = if n >= 8 && known.is_none() { 2 } else { 1 };
         // Same first letter; from seven letters also a first letter
         // replaced, left out, doubled or swapped: words whose first or
-        // second letter is the query's first or second.
+        // second letter is the query's first or second. The first letter
+        // is the least likely typo: those pools are searched only when
+        // nothing else matched (`kolitary`), which also spares long
+        // queries the widest scans.
         let mut pools: Vec<(&[u32], bool)> = vec![(bucket(&self.by_first, chars[0]), true)];
         if n >= FIRST_LETTER_MIN {
             pools.push((bucket(&self.by_second, chars[1]), false));
@@ -109,7 +114,10 @@ impl Index {
         }
         let mut out = Vec::new();
         let mut v = Vec::new();
-        for (pool, same_first) in pools {
+        for (p, (pool, same_first)) in pools.into_iter().enumerate() {
+            if p == 1 && (matched || !out.is_empty()) {
+                break;
+            }
             for &id in pool {
                 if Some(id) == exact {
                     continue;
