@@ -114,6 +114,8 @@ impl Index {
         }
         let mut out = Vec::new();
         let mut v = Vec::new();
+        // One matcher for the whole scan: building one allocates.
+        let skim = SkimMatcherV2::default();
         for (p, (pool, same_first)) in pools.into_iter().enumerate() {
             if p == 1 && (matched || !out.is_empty()) {
                 break;
@@ -138,7 +140,7 @@ impl Index {
                 } else {
                     // Missing letters: the query is a subsequence with few
                     // gaps (same first letter only).
-                    (same_first && len >= n && loosely_contains(candidate, &q))
+                    (same_first && len >= n && loosely_contains(&skim, candidate, &q))
                         || words::edit_distance(chars, &v, slack).is_some()
                         // A mistyped start of a longer word.
                         || (n >= 6 && len > n && words::edit_distance(chars, &v[..n], 1).is_some())
@@ -162,8 +164,6 @@ fn bucket(map: &super::map::Map<char, Vec<u32>>, c: char) -> &[u32] {
 
 /// Whether the letters of `query` appear in `candidate` in order, with few
 /// gaps (`fuzzy-matcher`'s skim algorithm; both already folded).
-fn loosely_contains(candidate: &str, query: &str) -> bool {
-    SkimMatcherV2::default()
-        .fuzzy_match(candidate, query)
-        .is_some()
+fn loosely_contains(skim: &SkimMatcherV2, candidate: &str, query: &str) -> bool {
+    skim.fuzzy_match(candidate, query).is_some()
 }
