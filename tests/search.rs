@@ -428,6 +428,35 @@ fn typo_tolerance_never_changes_a_short_word_and_is_marked() {
 }
 
 #[test]
+fn a_word_of_the_documents_gets_its_commoner_spellings_below_it_and_marked() {
+    let library = library_of(
+        None,
+        &[
+            "The police detained him.",
+            "A polite request was refused.",
+            "The police beat detainees.",
+            "Police officers were not prosecuted.",
+            "Police custody lasted three days.",
+        ],
+    );
+    let index = Index::build(&library);
+    let hits = search(&index, "polite");
+    // The word as typed first and plain; "police", one letter away and
+    // far commoner, after it and marked as a guess.
+    assert_eq!(hits[0].text, "A polite request was refused.");
+    assert!(!hits[0].approximate);
+    assert_eq!(hits.len(), 5, "{:?}", texts(&hits));
+    for hit in &hits[1..] {
+        assert!(hit.approximate, "{}", hit.text);
+        assert!(hit.score < hits[0].score);
+    }
+    // The other way round, the rarer spelling is not offered.
+    let hits = search(&index, "police");
+    assert_eq!(hits.len(), 4, "{:?}", texts(&hits));
+    assert!(hits.iter().all(|h| !h.approximate));
+}
+
+#[test]
 fn prefixes_are_marked_approximate_and_whole_words_are_not() {
     let (_, index) = seed();
     let partial = search(&index, "solitar");
