@@ -235,10 +235,7 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
         String::from_utf8(out.stdout).unwrap()
     };
     let first = run(&[]);
-    assert!(
-        first.starts_with("CAT/C/KAZ/CO/4 25  concern"),
-        "{first}"
-    );
+    assert!(first.starts_with("CAT/C/KAZ/CO/4 25  concern"), "{first}");
     assert!(first.contains("CAT/C/XYZ/CO/1 25  concern"), "{first}");
     let cached: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
     assert_eq!(cached.len(), 1, "one index file written");
