@@ -145,8 +145,9 @@ impl Library {
         }
     }
 
-    /// Load files and folders of `.ron` files (folders sorted by name). No
-    /// paths means the embedded document.
+    /// Load files and folders, strictly: the first file that cannot be
+    /// read stops the load. No paths means the embedded document. See
+    /// [`Library::open`] for the lenient load the commands use.
     ///
     /// # Errors
     /// The first file that cannot be read or parsed.
@@ -157,51 +158,129 @@ impl Library {
         Self::load_files(&files(paths)?)
     }
 
-    /// Load RON files (not folders: see [`files`]), parsed on every core.
+    /// Load files (not folders: see [`files`]), strictly, on every core.
     ///
     /// # Errors
     /// The first file, in order, that cannot be read or parsed.
     pub fn load_files(files: &[PathBuf]) -> Result<Self, LoadError> {
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let chunk = files.len().div_ceil(threads).max(1);
-        let parts: Vec<Result<Vec<Document>, LoadError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(|f| load_file(f)).collect()))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
         let mut documents = Vec::with_capacity(files.len());
-        for part in parts {
-            documents.extend(part?);
+        for result in load_each(files) {
+            documents.push(result?);
         }
         Ok(Self { documents })
     }
+
+    /// Open files and folders (recursively) as a library: every document
+    /// that loads opens; files that fail are listed with their errors; a
+    /// file given twice, or two files holding the same document (same
+    /// symbol), open once, with a warning. No paths means the embedded
+    /// document.
+    ///
+    /// # Errors
+    /// Only when nothing opens: the first failure (a missing path, an
+    /// empty folder, a file that cannot be read).
+    pub fn open(paths: &[PathBuf]) -> Result<Opened, LoadError> {
+        if paths.is_empty() {
+            return Ok(Opened {
+                library: Self::embedded(),
+                ..Opened::default()
+            });
+        }
+        let mut opened = Opened::default();
+        let mut found = Vec::new();
+        for path in paths {
+            match files(std::slice::from_ref(path)) {
+                Ok(list) => found.extend(list),
+                Err(e) => opened.failures.push(e),
+            }
+        }
+        // The same file named twice (directly, through a folder, or by
+        // another spelling of its path) opens once.
+        let mut seen = std::collections::HashSet::new();
+        let mut unique = Vec::with_capacity(found.len());
+        for file in found {
+            let key = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            if seen.insert(key) {
+                unique.push(file);
+            } else {
+                opened.warnings.push(format!(
+                    "{}: given more than once; opened once",
+                    file.display()
+                ));
+            }
+        }
+        let mut symbols: std::collections::HashMap<String, PathBuf> =
+            std::collections::HashMap::new();
+        for (file, result) in unique.iter().zip(load_each(&unique)) {
+            match result {
+                Ok(doc) => {
+                    if let Some(first) = symbols.get(&doc.symbol) {
+                        opened.warnings.push(format!(
+                            "{}: {} is already open from {}; opened once",
+                            file.display(),
+                            doc.symbol,
+                            first.display()
+                        ));
+                        continue;
+                    }
+                    symbols.insert(doc.symbol.clone(), file.clone());
+                    opened.files.push(file.clone());
+                    opened.library.documents.push(doc);
+                }
+                Err(e) => opened.failures.push(e),
+            }
+        }
+        if opened.library.documents.is_empty() {
+            return Err(opened.failures.into_iter().next().unwrap_or(LoadError::Io {
+                path: paths[0].clone(),
+                message: "no document opened".into(),
+            }));
+        }
+        Ok(opened)
+    }
+}
+
+/// A library opened leniently, and what did not open.
+#[derive(Debug, Default)]
+pub struct Opened {
+    /// The documents that opened, in order.
+    pub library: Library,
+    /// The file each document came from (empty for the embedded one).
+    pub files: Vec<PathBuf>,
+    /// Files and folders that failed, with their errors, in order.
+    pub failures: Vec<LoadError>,
+    /// Duplicates skipped, as sentences.
+    pub warnings: Vec<String>,
+}
+
+/// Load each file on every core, keeping order.
+fn load_each(files: &[PathBuf]) -> Vec<Result<Document, LoadError>> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| load_file(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The files that `paths` name, in the order [`Library::load`] reads
-/// them: files as given, folders' `.ron`, `.pdf` and `.txt` files sorted
-/// by name.
+/// them: files as given; folders searched recursively (hidden folders
+/// skipped) for `.ron`, `.pdf` and `.txt` files, sorted by path.
 ///
 /// # Errors
-/// A folder that cannot be read or holds no `.ron` file.
+/// A folder that cannot be read or holds no such file.
 pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| io_error(path, &e))?
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|p| {
-                    p.extension()
-                        .is_some_and(|e| e == "ron" || e == "pdf" || e == "txt")
-                        && p.is_file()
-                })
-                .collect();
+            let mut files = Vec::new();
+            walk(path, &mut files)?;
             if files.is_empty() {
                 return Err(LoadError::EmptyFolder { path: path.clone() });
             }
@@ -212,6 +291,31 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
         }
     }
     Ok(out)
+}
+
+/// Documents under a folder, recursively.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, &e))? {
+        let Ok(entry) = entry else { continue };
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() || kind.is_symlink() && path.is_dir() {
+            if !hidden && !kind.is_symlink() {
+                walk(&path, out)?;
+            }
+        } else if !hidden
+            && path.is_file()
+            && path
+                .extension()
+                .is_some_and(|e| e == "ron" || e == "pdf" || e == "txt")
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// Read one document: a RON tree, or a PDF or text that the importer
@@ -352,6 +456,12 @@ pub fn describe_io(e: &std::io::Error) -> String {
 /// rename, so a crash leaves the old file or the new one, never half.
 /// Refuses to replace an existing file unless `force`.
 ///
+/// A symbolic link is written through (its target gets the text, the link
+/// stays a link). A path that is not a regular file — `/dev/null`,
+/// `/dev/stdout`, a named pipe, a shell's `>(…)` — is written into
+/// directly, without `--force`: renaming over it would replace the device
+/// or pipe with a plain file (as root, `/dev/null` itself).
+///
 /// # Errors
 /// [`LoadError::Io`] naming the path: it exists, is a folder, or cannot be
 /// written.
@@ -363,10 +473,38 @@ pub fn write_atomic(path: &Path, text: &str, force: bool) -> Result<(), LoadErro
     if path.is_dir() {
         return Err(fail("is a folder, not a file"));
     }
-    if path.exists() && !force {
-        return Err(fail("already exists; pass --force to replace it"));
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+                .map_err(|e| io_error(path, &e));
+        }
+        Ok(_) if !force => return Err(fail("already exists; pass --force to replace it")),
+        _ => {}
     }
-    replace_file(path, text.as_bytes()).map_err(|e| io_error(path, &e))
+    let target = link_target(path);
+    replace_file(&target, text.as_bytes()).map_err(|e| io_error(path, &e))
+}
+
+/// Where a chain of symbolic links at `path` ends (the path itself when it
+/// is not a link), so that writing replaces the file and keeps the links.
+fn link_target(path: &Path) -> PathBuf {
+    let mut here = path.to_path_buf();
+    // A bounded walk: a loop of links is left for the write to report.
+    for _ in 0..40 {
+        match std::fs::read_link(&here) {
+            Ok(next) => {
+                here = match here.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            Err(_) => break,
+        }
+    }
+    here
 }
 
 /// Put `bytes` at `path` through a temporary file beside it and a rename,

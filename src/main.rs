@@ -6,7 +6,17 @@
 
 mod cli {
     pub mod import;
+    pub mod list;
     pub mod search;
+
+    /// Say `message` on standard error as `treatyview: message`, each line
+    /// made visible: a file name or a quoted line of a document may carry
+    /// terminal controls, and an error message must not run them.
+    pub fn say(message: &str) {
+        for line in message.lines() {
+            eprintln!("treatyview: {}", treatyview::text::visible(line));
+        }
+    }
 }
 
 use clap::{Parser, Subcommand};
@@ -65,6 +75,16 @@ enum Command {
         /// Replace an existing output file.
         #[arg(long)]
         force: bool,
+    },
+    /// List the documents: symbol, committee, State, year, report,
+    /// language and counts of paragraphs, concerns and recommendations.
+    List {
+        /// Documents (RON, PDF, text) or folders (default: the embedded
+        /// document).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: cli::list::ListFormat,
     },
     /// Search concerns and recommendations; exit 1 when nothing matches.
     Search {
@@ -131,7 +151,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("treatyview: {message}");
+            cli::say(&message);
             ExitCode::FAILURE
         }
     }
@@ -158,13 +178,44 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output,
             force,
         }) => {
-            let library = Library::load(&paths).map_err(|e| e.to_string())?;
+            let opened = Library::open(&paths).map_err(|e| e.to_string())?;
             emit(
-                &export::render(&library, format.into()),
+                &export::render(&opened.library, format.into()),
                 output.as_deref(),
                 force,
             )?;
-            Ok(ExitCode::SUCCESS)
+            // What did not open is said, and the status says it; what did
+            // is exported all the same.
+            let failed = report_failures(
+                &opened
+                    .failures
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+                &opened.warnings,
+            );
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::List { paths, format }) => {
+            let opened = Library::open(&paths).map_err(|e| e.to_string())?;
+            emit(&cli::list::render(&opened.library, format), None, false)?;
+            let failed = report_failures(
+                &opened
+                    .failures
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+                &opened.warnings,
+            );
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Some(Command::Search {
             query,
@@ -174,7 +225,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             no_cache,
         }) => {
-            let index = Index::for_paths(&paths, !no_cache).map_err(|e| e.to_string())?;
+            let searched = Index::for_paths(&paths, !no_cache).map_err(|e| e.to_string())?;
+            // A partial load is reported; it does not turn a match into an
+            // error.
+            report_failures(&searched.failures, &searched.warnings);
+            let index = searched.index;
             let json = matches!(format, SearchFormat::Json);
             let (out, found) = cli::search::run(&index, &query, scope, limit, json);
             emit(&out, None, false)?;
@@ -185,11 +240,38 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             })
         }
         None => {
-            let library = Library::load(&cli.paths).map_err(|e| e.to_string())?;
-            treatyview::tui::run(library).map_err(|e| e.to_string())?;
+            let opened = Library::open(&cli.paths).map_err(|e| e.to_string())?;
+            treatyview::tui::run(opened.library).map_err(|e| e.to_string())?;
+            // Said after the browser leaves the screen, where it stays.
+            report_failures(
+                &opened
+                    .failures
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+                &opened.warnings,
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Say on standard error which files did not open and which were
+/// skipped as duplicates. Returns whether any failed.
+fn report_failures(failures: &[String], warnings: &[String]) -> bool {
+    for warning in warnings {
+        cli::say(&format!("warning: {warning}"));
+    }
+    for failure in failures {
+        cli::say(failure);
+    }
+    if failures.len() > 1 {
+        eprintln!(
+            "treatyview: {} files did not open; the rest did",
+            failures.len()
+        );
+    }
+    !failures.is_empty()
 }
 
 /// Write to a file atomically (temporary file, then rename), or to stdout.

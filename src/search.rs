@@ -51,6 +51,7 @@ mod snippet;
 pub(crate) mod store;
 pub mod words;
 
+pub use cache::Searched;
 pub use slot::IndexSlot;
 pub use snippet::{snippet, snippet_marked};
 pub use store::StoreError;

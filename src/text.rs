@@ -83,6 +83,16 @@ mod tests {
     }
 
     #[test]
+    fn layout_white_space_is_a_space_and_delete_is_visible() {
+        // A tab or line end inside a one-line field (a heading, a status
+        // message, a CSV cell) reads as a space; DEL, which terminals act
+        // on, shows as its symbol.
+        assert_eq!(visible("a\tb\nc"), "a b c");
+        assert_eq!(visible("x\u{7f}y"), "x\u{2421}y");
+        assert_eq!(columns("a\tb"), 3);
+    }
+
+    #[test]
     fn ordinary_text_is_borrowed() {
         assert!(matches!(visible("Казахстан – “ok”"), Cow::Borrowed(_)));
     }

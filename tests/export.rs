@@ -79,6 +79,23 @@ fn csv_has_a_row_per_paragraph_and_item_with_rfc4180_quoting() {
     let r24a = rows.iter().find(|r| &r[1] == "24(a)").unwrap();
     assert_eq!(&r24a[6], "true");
     assert!(text.contains("131-VІ ZRK"));
+
+    // A straight double quote and a comma in one field: the field is
+    // quoted, the quote doubled, and a CSV reader gets it back. (A line end
+    // inside a field becomes a space, like every control character.)
+    let mut lib = Library::embedded();
+    let doc = &mut lib.documents[0];
+    doc.sections[3].topics[9].heading = Some("The \"special\" regime, also named".into());
+    let text = csv(&lib);
+    assert!(
+        text.contains("\"The \"\"special\"\" regime, also named\""),
+        "RFC 4180 quoting"
+    );
+    let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), units);
+    let r26 = rows.iter().find(|r| &r[1] == "26").unwrap();
+    assert_eq!(&r26[3], "The \"special\" regime, also named");
 }
 
 #[test]
@@ -93,6 +110,22 @@ fn markdown_reads_as_a_document_with_footnotes() {
     assert!(md.contains("Kazakhstan[^1] at its"));
     assert!(md.contains("[^14]: Ibid., para. 195. \\[CAT/C/KAZ/RQ/4\\]"));
     assert!(md.contains("  - (a) Ensure that all allegations"));
+    // Sub-items nest one level deeper than items.
+    assert!(md.contains("\n    - (i) Having unimpeded access"));
+    // A paragraph engaging no article says only its kind.
+    let p1 = md.lines().find(|l| l.starts_with("**1.**")).unwrap();
+    assert!(p1.ends_with(" _(introduction)_"), "{p1}");
+
+    // Two documents: footnote labels carry the document's position, so
+    // the two notes 14 stay apart.
+    let mut lib = Library::embedded();
+    let mut second = lib.documents[0].clone();
+    second.symbol = "CAT/C/KAZ/CO/5".into();
+    lib.documents.push(second);
+    let both = markdown(&lib);
+    assert!(both.contains("[^d1-14]: Ibid., para. 195."), "first document's notes");
+    assert!(both.contains("[^d2-14]: Ibid., para. 195."), "second document's notes");
+    assert!(!both.contains("[^14]"));
 }
 
 #[test]
@@ -158,10 +191,107 @@ fn export_of_a_folder_and_of_malformed_ron() {
         .output()
         .unwrap();
     assert!(o.status.success());
+    let whole = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        whole,
+        csv(&Library::embedded()),
+        "the folder's one document"
+    );
+    std::fs::write(
+        dir.join("c.ron"),
+        treatyview::library::EMBEDDED_RON.replace("CAT/C/KAZ/CO/4", "CAT/C/KAZ/CO/5"),
+    )
+    .unwrap();
     std::fs::write(dir.join("b.ron"), "Document(\n  format: 1,\n  oops\n").unwrap();
     let o = bin().args(["export"]).arg(&dir).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("b.ron:3:"), "{err}");
+    // The documents that did open are still exported (JSON by default).
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let symbols: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["symbol"].as_str().unwrap())
+        .collect();
+    assert_eq!(symbols, ["CAT/C/KAZ/CO/4", "CAT/C/KAZ/CO/5"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn export_into_a_named_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    // `-o /dev/null`, `-o /dev/stdout` and `-o >(gzip > x.gz)` are all
+    // paths that are not regular files; renaming a temporary file over one
+    // would replace it (as root, /dev/null itself). A named pipe stands in.
+    let dir = std::env::temp_dir().join(format!("tv-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("out.json");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = bin()
+        .args(["export", "--format", "json", "-o"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by {kind:?}");
+    let text = reader.join().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["documents"][0]["symbol"], "CAT/C/KAZ/CO/4");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn export_through_a_symbolic_link_replaces_its_target_and_keeps_the_link() {
+    let dir = std::env::temp_dir().join(format!("tv-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let real = dir.join("real.md");
+    let link = dir.join("link.md");
+    let _ = std::fs::remove_file(&link);
+    std::fs::write(&real, "old notes\n").unwrap();
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    let refused = bin()
+        .args(["export", "--format", "markdown", "-o"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "old notes\n");
+    let out = bin()
+        .args(["export", "--format", "markdown", "--force", "-o"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("CAT/C/KAZ/CO/4")
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -2,7 +2,7 @@
 //! drawn as visible placeholders everywhere (reader, outline, status line,
 //! exports) and never reach the terminal.
 
-use crate::common::{Pty, bin};
+use crate::common::{Pty, assert_no_controls, bin};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use treatyview::document::{Document, Inline};
@@ -120,10 +120,14 @@ fn markdown_and_csv_exports_neutralise_and_json_escapes() {
     let lib = Library {
         documents: vec![hostile()],
     };
-    assert_clean(treatyview::export::markdown(&lib).as_bytes());
-    assert_clean(treatyview::export::csv(&lib).as_bytes());
+    let markdown = treatyview::export::markdown(&lib);
+    assert_no_controls("markdown", &markdown);
+    assert!(markdown.contains("CAT/C/EVIL␛"), "{markdown}");
+    let csv = treatyview::export::csv(&lib);
+    assert_no_controls("csv", &csv);
+    assert!(csv.contains("Hostile ␛[2J"));
     let json = treatyview::export::json(&lib);
-    assert_clean(json.as_bytes());
+    assert_no_controls("json", &json);
     assert!(json.contains("\\u001b[2J"), "JSON escapes ESC");
 }
 
@@ -159,10 +163,91 @@ fn search_pane_and_search_command_neutralise_controls() {
         out.stdout
     };
     let text = run("text");
-    assert_clean(&text);
+    assert_no_controls("search text", &String::from_utf8_lossy(&text));
     assert!(String::from_utf8_lossy(&text).contains("Hostile ␛[2J"));
     let json = run("json");
-    assert_clean(&json);
+    assert_no_controls("search json", &String::from_utf8_lossy(&json));
     assert!(String::from_utf8_lossy(&json).contains("\\u001b[2J"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn copying_draws_a_visible_message() {
+    // The status-line message names the copied citation, symbol and all.
+    let mut app = hostile_app();
+    crate::common::goto(&mut app, "25");
+    let before = draw(&app).backend().to_string();
+    app.update(Action::Copy);
+    let terminal = draw(&app);
+    let screen = terminal.backend().to_string();
+    assert_ne!(screen, before, "copying says something");
+    for cell in terminal.backend().buffer().content() {
+        assert_no_controls("a screen cell", cell.symbol());
+    }
+}
+
+#[test]
+fn search_list_and_errors_over_several_hostile_documents_stay_visible() {
+    let dir = std::env::temp_dir().join(format!("tv-hostile-many-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut second = hostile();
+    second.symbol = format!("CAT/C/EVIL2{EVIL}");
+    std::fs::write(dir.join("a.ron"), to_ron(&hostile())).unwrap();
+    std::fs::write(dir.join("b.ron"), to_ron(&second)).unwrap();
+    // With several documents every result row carries its symbol.
+    for format in ["text", "json"] {
+        let out = bin()
+            .args(["search", "hostile", "--format", format])
+            .arg(&dir)
+            .env("TREATYVIEW_CACHE_DIR", dir.join("cache"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_no_controls(&format!("search {format} over a folder"), &stdout);
+        assert!(stdout.contains("EVIL2"), "{stdout}");
+    }
+    let out = bin()
+        .args(["search", "hostile"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("CAT/C/EVIL2␛[2J"));
+    for format in ["text", "csv", "json"] {
+        let out = bin()
+            .args(["list", "--format", format])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_no_controls(
+            &format!("list {format}"),
+            &String::from_utf8_lossy(&out.stdout),
+        );
+    }
+    // A file whose name carries controls, and a text whose error quotes
+    // them: the messages show placeholders.
+    // (EVIL holds a `/`, which no file name can.)
+    let name_evil = "\u{1b}[2J\u{7}\u{9b}31m\u{202e}txet\u{200b}";
+    let bad = dir.join(format!("bad{name_evil}.ron"));
+    std::fs::write(&bad, "garbage").unwrap();
+    let out = bin().arg("export").arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_controls("an export error", &stderr);
+    assert!(stderr.contains("bad␛[2J"), "{stderr}");
+    let text = dir.join(format!("t{name_evil}.txt"));
+    std::fs::write(&text, "1.\tText\u{1b}[2J[footnoteRef:3].\n").unwrap();
+    let out = bin()
+        .args(["import", "--symbol", "X/C/1", "-o"])
+        .arg(dir.join("t.ron"))
+        .arg(&text)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_controls("an import error", &stderr);
+    assert!(stderr.contains("footnote"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

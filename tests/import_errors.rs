@@ -64,6 +64,22 @@ fn paragraphs_out_of_order() {
         err("2.\tA.\n1.\tB.\n"),
         "line 2: paragraph 1 follows paragraph 2"
     );
+    // A repeated number is out of order too: two paragraphs 1 could not
+    // both be cited as "para. 1".
+    assert_eq!(
+        err("1.\tA.\n1.\tB.\n"),
+        "line 2: paragraph 1 follows paragraph 1"
+    );
+}
+
+#[test]
+fn text_the_tree_cannot_place_is_refused_not_dropped() {
+    // A heading between two sub-items: the tree has no place for it inside
+    // a list (a topic's heading comes before its paragraphs), so the
+    // lossless check that import() applies refuses the file rather than
+    // move the heading after the list.
+    let e = err("1.\tA.\n\t(a)\tx\n(i)\ty\n\t\tH\n(ii)\tz\n");
+    assert!(e.starts_with("line 4: text lost in import"), "{e}");
 }
 
 #[test]

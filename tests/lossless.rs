@@ -53,6 +53,8 @@ fn unit() -> impl Strategy<Value = Unit> {
 
 #[derive(Debug, Clone)]
 struct Para {
+    /// A section line (`\tB.\tTitle`) before the paragraph.
+    section: Option<Vec<String>>,
     heading: Option<Vec<String>>,
     text: Unit,
     items: Vec<(Unit, Vec<Unit>)>,
@@ -60,11 +62,13 @@ struct Para {
 
 fn para() -> impl Strategy<Value = Para> {
     (
+        proptest::option::weighted(0.2, words(1..4)),
         proptest::option::weighted(0.3, words(1..5)),
         unit(),
         proptest::collection::vec((unit(), proptest::collection::vec(unit(), 0..3)), 0..4),
     )
-        .prop_map(|(heading, text, items)| Para {
+        .prop_map(|(section, heading, text, items)| Para {
+            section,
             heading,
             text,
             items,
@@ -83,7 +87,16 @@ fn render_unit(u: &Unit, next: &mut u32, bodies_out: &mut Vec<Vec<String>>) -> S
         for (at, body) in &u.notes {
             if *at == i {
                 text.push_str(&format!("[footnoteRef:{next}]"));
-                bodies.push_str(&format!(" [{next}: \t\t{}]", body.join(" ")));
+                // A body of three words or more runs over two lines, as
+                // long notes do in the Word export: the second line starts
+                // with layout white space (at column 0 it would continue
+                // the word, as a URL broken by the export does).
+                let joined = if body.len() >= 3 {
+                    format!("{}\n\t\t{}", body[0], body[1..].join(" "))
+                } else {
+                    body.join(" ")
+                };
+                bodies.push_str(&format!(" [{next}: \t\t{joined}]"));
                 bodies_out.push(body.clone());
                 *next += 1;
             }
@@ -110,6 +123,13 @@ fn render(paras: &[Para]) -> (String, Vec<String>, Vec<String>) {
     let mut bodies = Vec::new();
     let mut next = 1;
     for (n, p) in paras.iter().enumerate() {
+        if let Some(title) = &p.section {
+            // Sections are lettered by position and titled distinctly.
+            let label = char::from(b'A' + n as u8);
+            out.push_str(&format!("\t{label}.\tS{n} {}\n", title.join(" ")));
+            expected.push(format!("S{n}"));
+            expected.extend(title.iter().cloned());
+        }
         if let Some(h) = &p.heading {
             // Headings are numbered so that two in a row stay distinct in
             // the flat JSON export.
@@ -159,7 +179,17 @@ fn exported_words(json: &serde_json::Value) -> (Vec<String>, Vec<String>) {
     let mut text = split(doc["committee"].as_str().unwrap());
     text.extend(split(doc["title"].as_str().unwrap()));
     let mut last_heading = None;
+    let mut last_section = None;
     for p in doc["paragraphs"].as_array().unwrap() {
+        let section = p["section"].as_str();
+        if section != last_section {
+            if let Some(s) = section {
+                text.extend(split(s));
+            }
+            // A new section starts its headings afresh.
+            last_heading = None;
+        }
+        last_section = section;
         let heading = p["heading"].as_str();
         if let Some(h) = heading
             && heading != last_heading

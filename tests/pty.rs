@@ -241,6 +241,20 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
     assert_eq!(cached.len(), 1, "one index file written");
     assert_eq!(run(&[]), first, "the cached index gives the same results");
     assert_eq!(run(&["--no-cache"]), first);
+    // The cache is what answers: a change that keeps the file's length and
+    // time (which no editor makes) is not seen until --no-cache.
+    let b = docs.join("b.ron");
+    let stamp = std::fs::metadata(&b).unwrap().modified().unwrap();
+    let same_size = std::fs::read_to_string(&b).unwrap().replace("XYZ", "QQQ");
+    std::fs::write(&b, same_size).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&b)
+        .unwrap()
+        .set_modified(stamp)
+        .unwrap();
+    assert_eq!(run(&[]), first, "answered from the cache");
+    assert!(run(&["--no-cache"]).contains("CAT/C/QQQ/CO/1 25"));
     // Change a document: the stale cache is not used.
     std::thread::sleep(std::time::Duration::from_millis(20));
     doc.symbol = "CAT/C/NEW/CO/2".into();

@@ -10,6 +10,7 @@ mod import_cli;
 mod import_errors;
 mod import_pdf;
 mod import_seed;
+mod library;
 mod lossless;
 mod pty;
 mod readme;

@@ -101,7 +101,7 @@ pub fn run(options: Options) -> Result<ExitCode, String> {
         let imported = match result {
             Ok(imported) => imported,
             Err(message) => {
-                eprintln!("treatyview: {message}");
+                super::say(&message);
                 failed += 1;
                 continue;
             }
@@ -112,7 +112,7 @@ pub fn run(options: Options) -> Result<ExitCode, String> {
             Some(path) => library::write_atomic(path, &ron, force).map_err(|e| e.to_string()),
         };
         if let Err(message) = written {
-            eprintln!("treatyview: {message}");
+            super::say(&message);
             failed += 1;
             continue;
         }
@@ -167,11 +167,17 @@ fn write_stdout(text: &str) -> Result<(), String> {
 fn say_report(input: &Path, imported: &Imported, report: bool, to_file: bool) {
     let warnings = imported.report.warnings.len();
     if report {
+        // The report quotes the document (warnings name its text) and the
+        // file name: both are made visible, line by line.
         let text = format!(
             "{}:\n{}",
             input.display(),
             imported.report.render(&imported.doc)
         );
+        let text: String = text
+            .lines()
+            .map(|line| format!("{}\n", treatyview::text::visible(line)))
+            .collect();
         if to_file {
             print!("{text}");
         } else {
@@ -179,9 +185,9 @@ fn say_report(input: &Path, imported: &Imported, report: bool, to_file: bool) {
         }
     } else if warnings > 0 {
         let s = if warnings == 1 { "" } else { "s" };
-        eprintln!(
-            "treatyview: {}: {warnings} warning{s} (import --report lists them)",
+        super::say(&format!(
+            "{}: {warnings} warning{s} (import --report lists them)",
             input.display()
-        );
+        ));
     }
 }

@@ -19,19 +19,45 @@ use crate::library::{self, Library, LoadError};
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
+/// An index over files and folders, and what did not open.
+pub struct Searched {
+    /// The index over the documents that opened.
+    pub index: Index,
+    /// Files that failed to open, one line each (path and error).
+    pub failures: Vec<String>,
+    /// Duplicates skipped, one line each.
+    pub warnings: Vec<String>,
+}
+
 impl Index {
-    /// The index over RON files and folders, as the `search` command uses
-    /// it: the embedded document's when `paths` is empty; else the cached
-    /// one when it is current, or one built now and cached. `use_cache`
-    /// false neither reads nor writes the cache.
+    /// The index over files and folders, as the `search` command uses it:
+    /// the embedded document's when `paths` is empty; else the cached one
+    /// when it is current, or one built now and cached. Files that fail to
+    /// open are listed, not fatal (the list is cached beside the index).
+    /// `use_cache` false neither reads nor writes the cache.
     ///
     /// # Errors
-    /// A file or folder that cannot be read or parsed.
-    pub fn for_paths(paths: &[PathBuf], use_cache: bool) -> Result<Index, LoadError> {
+    /// Only when no document opens.
+    pub fn for_paths(paths: &[PathBuf], use_cache: bool) -> Result<Searched, LoadError> {
         if paths.is_empty() {
-            return Ok(Index::build(&Library::embedded()));
+            return Ok(Searched {
+                index: Index::build(&Library::embedded()),
+                failures: Vec::new(),
+                warnings: Vec::new(),
+            });
         }
-        let files = library::files(paths)?;
+        let mut unlisted = Vec::new();
+        let mut files = Vec::new();
+        for path in paths {
+            match library::files(std::slice::from_ref(path)) {
+                Ok(found) => files.extend(found),
+                Err(e) => unlisted.push(e),
+            }
+        }
+        if files.is_empty() {
+            return Err(unlisted.remove(0));
+        }
+        let mut failures: Vec<String> = unlisted.iter().map(ToString::to_string).collect();
         // Without a cache folder or a stamp the index is simply built.
         let cached = folder()
             .filter(|_| use_cache)
@@ -39,17 +65,71 @@ impl Index {
         if let Some((stamp, folder)) = &cached
             && let Some(index) = load(folder, stamp)
         {
-            return Ok(index);
+            let (more, warnings) = load_notes(folder, stamp);
+            failures.extend(more);
+            return Ok(Searched {
+                index,
+                failures,
+                warnings,
+            });
         }
-        let loaded = Library::load_files(&files)?;
+        let opened = Library::open(&files)?;
+        let notes: Vec<String> = opened.failures.iter().map(ToString::to_string).collect();
         let stamp = cached.as_ref().map_or(&[][..], |(stamp, _)| stamp.bytes());
-        let index = Index::build_stamped(&loaded, stamp);
+        let index = Index::build_stamped(&opened.library, stamp);
         if let Some((stamp, folder)) = &cached {
             // A cache that cannot be written only costs time next run.
-            let _ = save(folder, stamp, &index);
+            // Notes only when there is something to note: a clean folder
+            // leaves one file in the cache, its index.
+            if save(folder, stamp, &index).is_ok()
+                && !(notes.is_empty() && opened.warnings.is_empty())
+            {
+                let _ = save_notes(folder, stamp, &notes, &opened.warnings);
+            }
         }
-        Ok(index)
+        failures.extend(notes);
+        Ok(Searched {
+            index,
+            failures,
+            warnings: opened.warnings,
+        })
     }
+}
+
+/// The failures and warnings recorded beside a cached index: lines
+/// starting `failed\t` or `warning\t`.
+fn load_notes(folder: &Path, stamp: &Stamp) -> (Vec<String>, Vec<String>) {
+    let text =
+        std::fs::read_to_string(folder.join(format!("{}.notes", stamp.name))).unwrap_or_default();
+    let mut failures = Vec::new();
+    let mut warnings = Vec::new();
+    for line in text.lines() {
+        if let Some(f) = line.strip_prefix("failed\t") {
+            failures.push(f.to_string());
+        } else if let Some(w) = line.strip_prefix("warning\t") {
+            warnings.push(w.to_string());
+        }
+    }
+    (failures, warnings)
+}
+
+fn save_notes(
+    folder: &Path,
+    stamp: &Stamp,
+    failures: &[String],
+    warnings: &[String],
+) -> std::io::Result<()> {
+    let mut text = String::new();
+    for f in failures {
+        text.push_str(&format!("failed\t{}\n", f.replace('\n', " ")));
+    }
+    for w in warnings {
+        text.push_str(&format!("warning\t{}\n", w.replace('\n', " ")));
+    }
+    library::replace_file(
+        &folder.join(format!("{}.notes", stamp.name)),
+        text.as_bytes(),
+    )
 }
 
 /// Where index caches live, if a folder can be named: see

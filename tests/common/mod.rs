@@ -35,3 +35,26 @@ pub fn cases(default: u32) -> u32 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
 }
+
+/// The one check for text that leaves treatyview as data (exports, `search`
+/// output, error messages) or lands in a screen cell: no ESC or other C0
+/// control but tab and line ends, no C1 control, no bidi override or
+/// isolate, no zero-width character (a byte-order mark only first). What the document carried there must
+/// have been replaced by a visible placeholder (`␛`, `␇`, …) or escaped.
+#[track_caller]
+pub fn assert_no_controls(what: &str, text: &str) {
+    for (at, c) in text.char_indices() {
+        let control = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{200b}'..='\u{200f}')
+            // A byte-order mark opens a CSV file for spreadsheets; elsewhere
+            // it is an invisible character.
+            || (c == '\u{feff}' && at > 0);
+        if control {
+            let before: String = text[..at].chars().rev().take(30).collect();
+            let before: String = before.chars().rev().collect();
+            let after: String = text[at..].chars().take(30).collect();
+            panic!("{what}: {c:?} at byte {at}, in {before:?} + {after:?}");
+        }
+    }
+}
