@@ -123,8 +123,14 @@ fn markdown_reads_as_a_document_with_footnotes() {
     second.symbol = "CAT/C/KAZ/CO/5".into();
     lib.documents.push(second);
     let both = markdown(&lib);
-    assert!(both.contains("[^d1-14]: Ibid., para. 195."), "first document's notes");
-    assert!(both.contains("[^d2-14]: Ibid., para. 195."), "second document's notes");
+    assert!(
+        both.contains("[^d1-14]: Ibid., para. 195."),
+        "first document's notes"
+    );
+    assert!(
+        both.contains("[^d2-14]: Ibid., para. 195."),
+        "second document's notes"
+    );
     assert!(!both.contains("[^14]"));
 }
 
