@@ -88,8 +88,9 @@ enum Command {
     },
     /// Search concerns and recommendations; exit 1 when nothing matches.
     Search {
-        /// The query: words (all must match), "a phrase", 'exact, !exclude,
-        /// art:16.
+        /// The query: words (all must match, in any of their forms; "a",
+        /// "the", "of"… optional), "a phrase", a | b (either), 'exact,
+        /// !exclude, art:16. Prefix and typo matches are marked ≈.
         query: String,
         /// Documents (RON, PDF, text) or folders (default: the embedded
         /// document).

@@ -223,11 +223,13 @@ fn the_strict_load_stops_at_the_first_bad_file() {
     std::fs::write(dir.join("a.ron"), to_ron(&doc)).unwrap();
     doc.symbol = "CAT/C/KAZ/CO/5".into();
     std::fs::write(dir.join("b.ron"), to_ron(&doc)).unwrap();
-    let both = Library::load(&[dir.clone()]).unwrap();
+    let both = Library::load(std::slice::from_ref(&dir)).unwrap();
     let symbols: Vec<&str> = both.documents.iter().map(|d| d.symbol.as_str()).collect();
     assert_eq!(symbols, ["CAT/C/KAZ/CO/4", "CAT/C/KAZ/CO/5"]);
     std::fs::write(dir.join("c.ron"), "Document(\n  oops\n").unwrap();
-    let err = Library::load(&[dir.clone()]).unwrap_err().to_string();
+    let err = Library::load(std::slice::from_ref(&dir))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("c.ron:2:"), "{err}");
     let err = Library::load_files(&[dir.join("c.ron"), dir.join("a.ron")])
         .unwrap_err()

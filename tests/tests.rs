@@ -14,6 +14,7 @@ mod library;
 mod lossless;
 mod pty;
 mod readme;
+mod relevance;
 mod screens;
 mod search;
 mod update;

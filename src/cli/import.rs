@@ -174,10 +174,12 @@ fn say_report(input: &Path, imported: &Imported, report: bool, to_file: bool) {
             input.display(),
             imported.report.render(&imported.doc)
         );
-        let text: String = text
-            .lines()
-            .map(|line| format!("{}\n", treatyview::text::visible(line)))
-            .collect();
+        let mut visible = String::with_capacity(text.len());
+        for line in text.lines() {
+            visible.push_str(&treatyview::text::visible(line));
+            visible.push('\n');
+        }
+        let text = visible;
         if to_file {
             print!("{text}");
         } else {

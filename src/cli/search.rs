@@ -20,6 +20,10 @@ struct JsonHit<'a> {
     score: i64,
     text: &'a str,
     highlights: Vec<[usize; 2]>,
+    /// Some query word matched only approximately (a prefix or a typo).
+    approximate: bool,
+    /// The highlights (same ranges) that matched approximately.
+    approximate_highlights: Vec<[usize; 2]>,
 }
 
 /// Columns of text shown after the reference and kind in text output.
@@ -32,6 +36,18 @@ fn kind_label(hit: &Hit) -> String {
         HitUnit::Footnote(n) => format!("footnote {n}"),
         HitUnit::Paragraph | HitUnit::Item => hit.kind.name().to_string(),
     }
+}
+
+/// The words of a hit that matched approximately, once each, as written.
+fn approximate_words(hit: &Hit) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    for (range, approximate) in hit.marked() {
+        let word = hit.text.get(range).unwrap_or_default();
+        if approximate && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
 }
 
 /// Run a search: the output to print, and whether anything matched (the
@@ -57,6 +73,13 @@ pub fn run(index: &Index, query: &str, scope: Scope, limit: usize, json: bool) -
                 score: h.score,
                 text: &h.text,
                 highlights: h.highlights.iter().map(|r| [r.start, r.end]).collect(),
+                approximate: h.approximate,
+                approximate_highlights: h
+                    .marked()
+                    .into_iter()
+                    .filter(|m| m.1)
+                    .map(|m| [m.0.start, m.0.end])
+                    .collect(),
             })
             .collect();
         json_pretty(&rows)
@@ -80,9 +103,16 @@ pub fn run(index: &Index, query: &str, scope: Scope, limit: usize, json: bool) -
         for ((hit, r), k) in hits.iter().zip(&refs).zip(&kinds) {
             let (snip, _) = snippet(&hit.text, &hit.highlights, SNIPPET);
             let pad = ref_width - r.width();
+            // An approximate match says so, and which words it took.
+            let mark = if hit.approximate {
+                format!("≈ {}: ", approximate_words(hit).join(", "))
+            } else {
+                String::new()
+            };
             out.push_str(&format!(
-                "{r}{:pad$}  {k:kind_width$}  {}\n",
+                "{r}{:pad$}  {k:kind_width$}  {}{}\n",
                 "",
+                visible(&mark),
                 visible(&snip)
             ));
         }
