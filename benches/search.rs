@@ -61,6 +61,17 @@ fn mib(kib: u64) -> f64 {
     k / 1024.0
 }
 
+/// The index's size as stored (what the cache file holds) and with the
+/// vocabulary map it keeps in memory.
+fn size(index: &Index) -> String {
+    #[allow(clippy::cast_precision_loss)] // byte counts fit f64 exactly
+    let (stored, heap) = (
+        index.bytes().len() as f64 / 1e6,
+        index.stats().bytes as f64 / 1e6,
+    );
+    format!("{stored:.1} MB as stored (the cache file), {heap:.1} MB with the vocabulary map")
+}
+
 fn main() {
     let n: usize = std::env::var("TREATYVIEW_BENCH_DOCS")
         .ok()
@@ -107,6 +118,7 @@ fn main() {
         ms(builds[0]),
         ms(builds[2])
     );
+    println!("- index size: {}", size(&index));
     match (rss_start, rss_library, rss_index) {
         (Some(start), Some(docs), Some(indexed)) => println!(
             "- memory (VmRSS): documents {:.0} MiB, index {:.0} MiB (process {:.0} MiB)",

@@ -92,8 +92,9 @@ enum Command {
     /// an error (a missing or unreadable path, a bad or empty document,
     /// an empty query, a usage error).
     Search {
-        /// The query: words (all must match), "a phrase", 'exact, !exclude,
-        /// art:16.
+        /// The query: words (all must match, in any of their forms; "a",
+        /// "the", "of"… optional), "a phrase", a | b (either), 'exact,
+        /// !exclude, art:16. Prefix and typo matches are marked ≈.
         query: String,
         /// Documents (RON, PDF, text) or folders (default: the embedded
         /// document).

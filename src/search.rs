@@ -6,14 +6,18 @@
 //! 1. every paragraph, item, heading and footnote is cut into words, each
 //!    folded (lowercase, no accents) and kept as an id in a vocabulary;
 //!    postings map a word to the units that hold it;
-//! 2. each query word is matched against the *vocabulary* — exactly, as a
-//!    prefix, or (only when it is not itself a word of the documents) fuzzily
-//!    with `fuzzy-matcher` and an edit distance — and units come from the
-//!    postings of the words it matched;
+//! 2. each query word is matched against the *vocabulary* — exactly, as
+//!    another form of it (the Snowball stem in the document's language),
+//!    as a prefix, or fuzzily for a long word (`fuzzy-matcher` and an edit
+//!    distance) — and units come from the postings of the words it
+//!    matched; function words of a free query are optional, `|` joins
+//!    alternatives;
 //! 3. candidate units are scanned word by word to check phrases and rank:
 //!    phrase > all words near each other > all words anywhere > fuzzy word
-//!    matches; a heading that matches lifts its paragraphs; ties keep
-//!    document order.
+//!    matches; then the word as typed over other forms over prefixes; a
+//!    heading that matches lifts its paragraphs; then BM25 (rare words,
+//!    short units); ties keep document order. Prefix and typo matches are
+//!    marked approximate.
 //!
 //! The façade holds the public types ([`Index`], [`Hit`], [`Scope`]); each
 //! concern has its own module:
@@ -23,7 +27,9 @@
 //!   byte buffer, which `cache` keeps on disk for the `search` command:
 //!   [`Index::for_paths`]);
 //! - `compile`: a query resolved against the vocabulary, through `expand`
-//!   (exact, prefix and typo matching: the only user of `fuzzy-matcher`);
+//!   (exact, forms, prefix and typo matching: the only user of
+//!   `fuzzy-matcher`) and `forms` (stemmers, irregular plurals, function
+//!   words);
 //! - `rank`: candidates, filters and scores ([`Index::search`]), with the
 //!   `bits` set of candidates;
 //! - `highlight`: matched byte ranges ([`Index::highlight`]);
@@ -35,6 +41,7 @@ mod build;
 pub(crate) mod cache;
 mod compile;
 mod expand;
+mod forms;
 mod highlight;
 mod map;
 pub mod query;
@@ -46,7 +53,7 @@ pub mod words;
 
 pub use cache::Searched;
 pub use slot::IndexSlot;
-pub use snippet::snippet;
+pub use snippet::{snippet, snippet_marked};
 pub use store::StoreError;
 
 use crate::document::{Kind, Reference};
@@ -166,9 +173,25 @@ pub struct Hit {
     pub text: String,
     /// Byte ranges `[start, end)` of the matched words in `text`.
     pub highlights: Vec<Range<usize>>,
+    /// For each highlight, whether it matched approximately: a word the
+    /// query word begins or a close spelling, not the word or one of its
+    /// forms.
+    pub highlight_approximate: Vec<bool>,
+    /// Whether some query word matched this unit only approximately.
+    pub approximate: bool,
 }
 
 impl Hit {
+    /// The highlights with their approximate flags.
+    #[must_use]
+    pub fn marked(&self) -> Vec<(Range<usize>, bool)> {
+        self.highlights
+            .iter()
+            .cloned()
+            .zip(self.highlight_approximate.iter().copied())
+            .collect()
+    }
+
     /// Where the hit is: its paragraph and item labels.
     #[must_use]
     pub fn at(&self) -> Reference {
@@ -200,6 +223,11 @@ pub struct Index {
     ids: Map<String, u32>,
     /// Word ids by first character, for fuzzy lookups.
     by_first: Map<char, Vec<u32>>,
+    /// Word ids by second character, for typos in the first letter.
+    by_second: Map<char, Vec<u32>>,
+    /// The documents' languages with forms (positions in
+    /// `forms::LANGUAGES`), in the store's order.
+    languages: Vec<usize>,
     /// The last compiled query: typing and the reader's highlighter ask
     /// for the same query many times.
     cache: Mutex<Option<(String, Arc<Compiled>)>>,

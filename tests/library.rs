@@ -262,3 +262,38 @@ fn a_linked_file_opens_and_bad_bytes_are_placed_by_line_and_column() {
     assert!(err.contains("bad.ron:2:5: not UTF-8 text"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn ron_is_told_from_text_by_content_past_comments_and_extensions() {
+    use treatyview::library::looks_like_ron;
+    let yes: [&[u8]; 7] = [
+        b"Document(format: 2)",
+        b"\xEF\xBB\xBF  Document(",
+        b"(format: 2)",
+        b"// a note\n// another\nDocument(",
+        b"/* abc */Document(",
+        b"/* a\n b */ (format: 2)",
+        b"#![enable(implicit_some)]\nDocument(",
+    ];
+    for bytes in yes {
+        assert!(
+            looks_like_ron(bytes),
+            "{:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+    let no: [&[u8]; 5] = [
+        b"1.\tThe Committee",
+        b"// a note\n1.\tThe Committee",
+        b"/* abc */ 1.\tText",
+        b"#![x]\n Committee against Torture",
+        b"%PDF-1.7",
+    ];
+    for bytes in no {
+        assert!(
+            !looks_like_ron(bytes),
+            "{:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}

@@ -165,9 +165,10 @@ fn search_typed_80x24() {
     let s = screen(&a);
     assert!(s.contains("scope: concerns+recs · 2 results"), "{s}");
     assert!(s.contains("/ solitary confinment"), "{s}");
-    let first = s.find("26        REC").expect("26 listed");
-    let second = s.find("25        CON").expect("25 listed");
-    assert!(first < second, "26 ranks above 25");
+    // The concern, shorter and as dense with the words, first.
+    let first = s.find("25        CON").expect("25 listed");
+    let second = s.find("26        REC").expect("26 listed");
+    assert!(first < second, "25 ranks above 26");
     insta::assert_snapshot!(s);
 }
 
@@ -177,7 +178,10 @@ fn search_opened_120x40() {
     type_query(&mut a, "deaths in custody");
     a.update(Action::Open);
     let s = screen(&a);
-    assert!(s.contains("para. 23"), "{s}");
+    // The first result: the short item asking for the data on deaths in
+    // custody, under the heading that names them.
+    assert!(s.contains("24(d)     REC Violence and deaths in"), "{s}");
+    assert!(s.contains("para. 24 (d)"), "{s}");
     assert!(s.contains("n/N step through them"), "{s}");
     insta::assert_snapshot!(s);
 }
@@ -331,4 +335,77 @@ fn no_match_never_calls_narrowing_widening() {
         s.contains("text — try fewer words ┃"),
         "no Ctrl-s advice: {s}"
     );
+}
+
+/// The text attributes of every place `word` is drawn with some
+/// attribute (a highlight) in the text pane, in screen order: the rows
+/// above the search pane.
+fn highlighted_styles(app: &App, word: &str) -> Vec<ratatui::style::Modifier> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| render(app, Theme::new(false), frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    let word: Vec<char> = word.chars().collect();
+    let mut found = Vec::new();
+    for y in 0..area.height {
+        let row: Vec<char> = (0..area.width)
+            .map(|x| buffer[(x, y)].symbol().chars().next().unwrap_or(' '))
+            .collect();
+        if row.iter().collect::<String>().contains(" Search ·") {
+            break;
+        }
+        for x in 0..row.len().saturating_sub(word.len()) {
+            if row[x..x + word.len()] == word[..] {
+                let modifier = buffer[(x as u16, y)].modifier;
+                if !modifier.is_empty() {
+                    found.push(modifier);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn approximate_matches_are_drawn_apart_in_results_and_text_80x24() {
+    use ratatui::style::Modifier;
+    let result_rows = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.contains(" CON ") || l.contains(" REC "))
+            .map(str::to_string)
+            .collect()
+    };
+    // `solitar` only begins "solitary": a guess, marked ≈ in the list and
+    // underlined, not filled, in the text.
+    let mut a = app(80, 24);
+    type_query(&mut a, "solitar");
+    let s = screen(&a);
+    let rows = result_rows(&s);
+    assert_eq!(rows.len(), 3, "{s}");
+    assert!(rows.iter().all(|r| r.contains(" ≈ ")), "{s}");
+    a.update(Action::Open);
+    let styles = highlighted_styles(&a, "solitary");
+    assert!(!styles.is_empty());
+    for m in &styles {
+        assert!(
+            m.contains(Modifier::UNDERLINED) && !m.contains(Modifier::REVERSED),
+            "{styles:?}"
+        );
+    }
+    // The word itself: an ordinary hit, filled.
+    let mut a = app(80, 24);
+    type_query(&mut a, "solitary");
+    let s = screen(&a);
+    let rows = result_rows(&s);
+    assert_eq!(rows.len(), 3, "{s}");
+    assert!(
+        rows.iter().all(|r| r.contains(" │ ") && !r.contains('≈')),
+        "{s}"
+    );
+    a.update(Action::Open);
+    let styles = highlighted_styles(&a, "solitary");
+    assert!(!styles.is_empty());
+    assert!(styles.iter().all(|m| m.contains(Modifier::REVERSED)));
 }

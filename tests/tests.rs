@@ -15,6 +15,7 @@ mod library;
 mod lossless;
 mod pty;
 mod readme;
+mod relevance;
 mod screens;
 mod search;
 mod update;

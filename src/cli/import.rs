@@ -174,11 +174,12 @@ fn say_report(input: &Path, imported: &Imported, report: bool, to_file: bool) {
             input.display(),
             imported.report.render(&imported.doc)
         );
-        let text: String = text.lines().fold(String::new(), |mut out, line| {
-            out.push_str(&treatyview::text::visible(line));
-            out.push('\n');
-            out
-        });
+        let mut visible = String::with_capacity(text.len());
+        for line in text.lines() {
+            visible.push_str(&treatyview::text::visible(line));
+            visible.push('\n');
+        }
+        let text = visible;
         if to_file {
             print!("{text}");
         } else {

@@ -20,6 +20,10 @@ struct JsonHit<'a> {
     score: i64,
     text: &'a str,
     highlights: Vec<[usize; 2]>,
+    /// Some query word matched only approximately (a prefix or a typo).
+    approximate: bool,
+    /// The highlights (same ranges) that matched approximately.
+    approximate_highlights: Vec<[usize; 2]>,
 }
 
 /// Columns of text shown after the reference and kind in text output.
@@ -44,6 +48,18 @@ pub struct Terminal {
     pub width: usize,
     /// Colour the matched words.
     pub color: bool,
+}
+
+/// The words of a hit that matched approximately, once each, as written.
+fn approximate_words(hit: &Hit) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    for (range, approximate) in hit.marked() {
+        let word = hit.text.get(range).unwrap_or_default();
+        if approximate && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
 }
 
 /// Run a search: the output to print, and whether anything matched (the
@@ -95,7 +111,17 @@ pub fn run_text(
         } else {
             visible(&snip).into_owned()
         };
-        out.push_str(&format!("{r}{:pad$}  {k:kind_width$}  {text}\n", ""));
+        // An approximate match says so, and which words it took.
+        let mark = if hit.approximate {
+            format!("≈ {}: ", approximate_words(hit).join(", "))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "{r}{:pad$}  {k:kind_width$}  {}{text}\n",
+            "",
+            visible(&mark)
+        ));
     }
     (out, !hits.is_empty())
 }
@@ -139,6 +165,13 @@ fn run_json(index: &Index, query: &str, scope: Scope, limit: usize) -> (String, 
                 score: h.score,
                 text: &h.text,
                 highlights: h.highlights.iter().map(|r| [r.start, r.end]).collect(),
+                approximate: h.approximate,
+                approximate_highlights: h
+                    .marked()
+                    .into_iter()
+                    .filter(|m| m.1)
+                    .map(|m| [m.0.start, m.0.end])
+                    .collect(),
             })
             .collect();
         json_pretty(&rows)

@@ -24,6 +24,14 @@ impl Bits {
             *a &= b;
         }
     }
+    pub(super) fn or(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+    pub(super) fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
     pub(super) fn and_not(&mut self, other: &Bits) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a &= !b;
@@ -58,5 +66,8 @@ mod tests {
         let mut full = Bits::new(130, true);
         full.and_not(&bits);
         assert_eq!(full.iter().count(), 126);
+        assert_eq!(full.count(), 126);
+        full.or(&bits);
+        assert_eq!(full.count(), 130);
     }
 }

@@ -1,11 +1,13 @@
 //! Building an index: every paragraph, item, heading and footnote of a
 //! library becomes a unit with its words (folded, as vocabulary ids), its
 //! reference, kind, heading and scopes, written into the byte store; a
-//! footnote borrows its place from the unit that first cites it.
+//! footnote borrows its place from the unit that first cites it. Each
+//! word is stemmed once per language it occurs in (`forms`), from its
+//! first occurrence in a document of that language.
 
 use super::map::Map;
 use super::store::{self, Store, StoreError};
-use super::{HitUnit, Index, Scope, words};
+use super::{HitUnit, Index, Scope, forms, words};
 use crate::document::{Document, Inline, Kind, Paragraph, Reference, UnitKind};
 use crate::library::Library;
 use std::fmt::Write as _;
@@ -26,6 +28,14 @@ struct Builder {
     word: String,
     tokens: Vec<u32>,
     seen: Vec<u32>,
+    /// The current document's language: its slot in `languages`.
+    slot: Option<usize>,
+    /// Languages of the documents, as positions in `forms::LANGUAGES`.
+    languages: Vec<u32>,
+    /// Per word, the language slots it has been stemmed in (bits).
+    stemmed: Vec<u32>,
+    /// (language slot, stem, word) for every word in every language.
+    stems: Vec<(u32, String, u32)>,
 }
 
 /// A unit being added.
@@ -42,7 +52,7 @@ impl Builder {
         self.tokens.clear();
         for span in words::spans(unit.text) {
             self.word.clear();
-            words::fold_into(&unit.text[span], &mut self.word);
+            words::fold_into(&unit.text[span.clone()], &mut self.word);
             let id = if let Some(&id) = self.ids.get(&self.word) {
                 id
             } else {
@@ -50,8 +60,18 @@ impl Builder {
                 self.vocab.push(self.word.clone());
                 self.ids.insert(self.word.clone(), id);
                 self.postings.push(Vec::new());
+                self.stemmed.push(0);
                 id
             };
+            if let Some(slot) = self.slot
+                && self.stemmed[id as usize] & (1 << slot) == 0
+            {
+                self.stemmed[id as usize] |= 1 << slot;
+                let lang = self.languages[slot] as usize;
+                let lower = unit.text[span].to_lowercase();
+                self.stems
+                    .push((slot as u32, forms::stem(lang, &lower), id));
+            }
             self.tokens.push(id);
         }
         unit.articles.sort_unstable();
@@ -73,7 +93,23 @@ impl Builder {
         id
     }
 
+    /// The slot in `languages` of a document's language (added when
+    /// new), or `None` for a language without forms.
+    fn language_slot(&mut self, doc: &Document) -> Option<usize> {
+        forms::language(doc.language.as_deref()).map(|lang| {
+            let lang = lang as u32;
+            self.languages
+                .iter()
+                .position(|l| *l == lang)
+                .unwrap_or_else(|| {
+                    self.languages.push(lang);
+                    self.languages.len() - 1
+                })
+        })
+    }
+
     fn document(&mut self, d: usize, doc: &Document) {
+        self.slot = self.language_slot(doc);
         // The topic whose heading unit was added last: units of one topic
         // share its heading.
         let mut last_heading: Option<usize> = None;
@@ -196,18 +232,41 @@ impl Index {
             word: String::new(),
             tokens: Vec::new(),
             seen: Vec::new(),
+            slot: None,
+            languages: Vec::new(),
+            stemmed: Vec::new(),
+            stems: Vec::new(),
         };
         for (d, doc) in library.documents.iter().enumerate() {
             builder.document(d, doc);
+        }
+        let mut stems: Vec<String> = builder.stems.iter().map(|s| s.1.clone()).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        let mut groups = vec![Vec::new(); builder.languages.len() * stems.len()];
+        for (slot, stem, id) in &builder.stems {
+            let at = stems.binary_search(stem).unwrap_or_default();
+            groups[*slot as usize * stems.len() + at].push(*id);
+        }
+        for group in &mut groups {
+            group.sort_unstable();
         }
         let symbols: Vec<&str> = library
             .documents
             .iter()
             .map(|d| d.symbol.as_str())
             .collect();
-        let bytes = builder
-            .writer
-            .finish(stamp, &builder.vocab, &builder.postings, &symbols);
+        let bytes = builder.writer.finish(
+            stamp,
+            &builder.vocab,
+            &builder.postings,
+            &symbols,
+            &store::Forms {
+                languages: &builder.languages,
+                stems: &stems,
+                groups: &groups,
+            },
+        );
         let store = Store::open(bytes).expect("a freshly built index is valid");
         Self::with_store(store, builder.ids)
     }
@@ -226,15 +285,27 @@ impl Index {
 
     fn with_store(store: Store, ids: Map<String, u32>) -> Index {
         let mut by_first: Map<char, Vec<u32>> = Map::default();
+        let mut by_second: Map<char, Vec<u32>> = Map::default();
         for id in 0..store.words() as u32 {
-            if let Some(c) = store.word(id).chars().next() {
+            let mut chars = store.word(id).chars();
+            if let Some(c) = chars.next() {
                 by_first.entry(c).or_default().push(id);
             }
+            if let Some(c) = chars.next() {
+                by_second.entry(c).or_default().push(id);
+            }
         }
+        let languages = store
+            .languages()
+            .into_iter()
+            .map(|l| l.min(forms::LANGUAGES.len() - 1))
+            .collect();
         Index {
             store,
             ids,
             by_first,
+            by_second,
+            languages,
             cache: Mutex::new(None),
         }
     }

@@ -10,9 +10,20 @@ use std::sync::Arc;
 
 /// How a word of the text matched a query word (higher is better).
 pub(super) type Quality = u8;
+/// A close spelling (typo tolerance): approximate.
 pub(super) const FUZZY: Quality = 1;
+/// A word the query word begins: approximate.
 pub(super) const PREFIX: Quality = 2;
-pub(super) const EXACT: Quality = 3;
+/// Another form of the query word (`woman` for `women`).
+pub(super) const FORM: Quality = 3;
+/// The query word as typed.
+pub(super) const EXACT: Quality = 4;
+
+/// Whether a match quality is the program's guess rather than the word
+/// or one of its forms: drawn and reported as approximate.
+pub(super) fn approximate(quality: Quality) -> bool {
+    quality <= PREFIX
+}
 
 /// A query word's match in the vocabulary: (term, word in term, quality).
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +58,28 @@ impl Compiled {
         }
     }
 
+    /// Occurrences of every group of alternatives, from the occurrences
+    /// of its terms ([`Compiled::occurrences`]), in position order.
+    pub(super) fn groups(&self, found: &[Vec<Occurrence>]) -> Vec<Vec<Occurrence>> {
+        let mut groups: Vec<Vec<Occurrence>> = vec![Vec::new(); self.query.groups()];
+        for (term, occ) in self.query.terms.iter().zip(found) {
+            groups[term.group].extend_from_slice(occ);
+        }
+        for g in &mut groups {
+            g.sort_unstable();
+        }
+        groups
+    }
+
+    /// Whether group `g` is optional (function words only).
+    pub(super) fn optional(&self, g: usize) -> bool {
+        self.query
+            .terms
+            .iter()
+            .filter(|t| t.group == g)
+            .all(query::Term::optional)
+    }
+
     /// Occurrences of every positive term in a sequence of word ids;
     /// `original` gives each word's text for case-sensitive terms.
     pub(super) fn occurrences(
@@ -67,6 +100,7 @@ impl Compiled {
                 let ok = match slot.quality {
                     EXACT => text == *case,
                     PREFIX => text.starts_with(case.as_str()),
+                    // Another form or spelling: the same capital.
                     _ => text.chars().next() == case.chars().next(),
                 };
                 if !ok {
@@ -78,16 +112,21 @@ impl Compiled {
         for (pos, id) in tokens.iter().enumerate() {
             for slot in self.slots(*id).iter().filter(|s| s.word == 0) {
                 let t = slot.term as usize;
-                let len = terms[t].words.len();
                 let mut worst = EXACT;
-                let whole = (0..len).all(|w| {
-                    quality(pos + w, t, w).is_some_and(|q| {
+                let mut at = pos;
+                // The words in a row; an optional one (a function word
+                // inside a hyphenated word) may be missing.
+                let whole = terms[t].words.iter().enumerate().all(|(w, word)| {
+                    if let Some(q) = quality(at, t, w) {
                         worst = worst.min(q);
+                        at += 1;
                         true
-                    })
+                    } else {
+                        word.optional && w > 0
+                    }
                 });
                 if whole {
-                    found[t].push((pos, pos + len, worst));
+                    found[t].push((pos, at, worst));
                 }
             }
         }

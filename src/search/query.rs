@@ -1,14 +1,23 @@
 //! The query language, as fzf users know it:
 //!
-//! - words separated by spaces must all match (`solitary confinement`);
-//! - `"a phrase"` matches its words adjacent and in order;
-//! - `'word` matches the word exactly (no prefix, no typo tolerance);
+//! - words separated by spaces must all match (`solitary confinement`),
+//!   except function words ("a", "to", "the"…), which only raise a unit
+//!   that has them;
+//! - `a | b` matches either (`solitary | isolation`); `|` binds the terms
+//!   on each side of it, so `deaths custody | detention` is `deaths` and
+//!   (`custody` or `detention`);
+//! - `"a phrase"` matches its words adjacent and in order, function words
+//!   included;
+//! - `'word` matches the word exactly (no other form, no prefix, no typo
+//!   tolerance);
 //! - `!word` excludes units that contain it;
 //! - `art:16` (or `art:2,16`) keeps units that engage one of the articles.
 //!
-//! A plain word matches a word, a word prefix or a close fuzzy match of a
-//! word. Matching is smart-case: a term with a capital letter matches case.
+//! A plain word matches its forms (`women` finds "woman"), a word it
+//! begins, or a close spelling of a long word. Matching is smart-case: a
+//! term with a capital letter matches case.
 
+use super::forms::is_function_word;
 use super::words::{fold, has_upper, spans, strip_accents};
 
 /// How loosely a query word may match a word of the text.
@@ -16,7 +25,9 @@ use super::words::{fold, has_upper, spans, strip_accents};
 pub enum Looseness {
     /// The same word only.
     Exact,
-    /// The same word or a word it begins.
+    /// The same word or another form of it.
+    Forms,
+    /// Its forms or a word it begins.
     Prefix,
     /// Also a close fuzzy match (typos, missing letters).
     Fuzzy,
@@ -27,10 +38,15 @@ pub enum Looseness {
 pub struct Word {
     /// Folded form, matched against the index's vocabulary.
     pub folded: String,
+    /// Lowercase with accents, for the stemmers.
+    pub lower: String,
     /// Accent-stripped original when it has a capital (smart case).
     pub case: Option<String>,
     /// How loosely it matches.
     pub looseness: Looseness,
+    /// A function word of a free query: it raises a unit that has it and
+    /// excludes none.
+    pub optional: bool,
 }
 
 /// A run of words that must appear adjacent and in order (one word for a
@@ -41,12 +57,23 @@ pub struct Term {
     pub words: Vec<Word>,
     /// Written as a quoted phrase.
     pub quoted: bool,
+    /// The group of alternatives (`a | b`) it belongs to: a unit must
+    /// match one term of every group. Terms of a group are consecutive.
+    pub group: usize,
+}
+
+impl Term {
+    /// A function word on its own: it raises a unit and excludes none.
+    #[must_use]
+    pub fn optional(&self) -> bool {
+        self.words.iter().all(|w| w.optional)
+    }
 }
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
-    /// Terms a unit must contain, in the order typed.
+    /// Terms a unit must contain (one of each group), in the order typed.
     pub terms: Vec<Term>,
     /// Terms a unit must not contain.
     pub exclude: Vec<Term>,
@@ -60,6 +87,12 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.exclude.is_empty() && self.articles.is_empty()
     }
+
+    /// Number of groups of alternatives.
+    #[must_use]
+    pub fn groups(&self) -> usize {
+        self.terms.last().map_or(0, |t| t.group + 1)
+    }
 }
 
 fn term(text: &str, looseness: Looseness, quoted: bool) -> Option<Term> {
@@ -70,6 +103,7 @@ fn term(text: &str, looseness: Looseness, quoted: bool) -> Option<Term> {
         .enumerate()
         .map(|(i, w)| Word {
             folded: fold(w),
+            lower: w.to_lowercase(),
             case: has_upper(w).then(|| strip_accents(w)),
             // In a quoted phrase the last word may still be being typed.
             looseness: if quoted && i + 1 == count {
@@ -77,9 +111,14 @@ fn term(text: &str, looseness: Looseness, quoted: bool) -> Option<Term> {
             } else {
                 looseness
             },
+            optional: false,
         })
         .collect();
-    (!words.is_empty()).then_some(Term { words, quoted })
+    (!words.is_empty()).then_some(Term {
+        words,
+        quoted,
+        group: 0,
+    })
 }
 
 fn articles(spec: &str) -> Option<Vec<u32>> {
@@ -87,40 +126,71 @@ fn articles(spec: &str) -> Option<Vec<u32>> {
     list.filter(|l| !l.is_empty())
 }
 
+/// Add a positive term: into the group of the one before it after a `|`,
+/// else into a group of its own.
+fn push(query: &mut Query, or: &mut bool, term: Option<Term>) {
+    if let Some(mut term) = term {
+        term.group = match query.terms.last() {
+            Some(last) if *or => last.group,
+            Some(last) => last.group + 1,
+            None => 0,
+        };
+        query.terms.push(term);
+    }
+    *or = false;
+}
+
 /// Parse a query. Never fails: whatever is not syntax is words.
 #[must_use]
 pub fn parse(input: &str) -> Query {
     let mut query = Query::default();
     let mut rest = input.trim_start();
+    // A `|` right after a positive term: the next one joins its group.
+    let mut or = false;
+    // The last token was a positive term.
+    let mut after_term = false;
     while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('"') {
+        if let Some(after) = rest.strip_prefix('|') {
+            or = after_term;
+            after_term = false;
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix('"') {
+            after_term = true;
             // A phrase runs to the closing quote, or to the end while typed.
             let end = after.find('"').unwrap_or(after.len());
-            query
-                .terms
-                .extend(term(&after[..end], Looseness::Exact, true));
+            push(
+                &mut query,
+                &mut or,
+                term(&after[..end], Looseness::Forms, true),
+            );
             rest = after.get(end + 1..).unwrap_or("");
         } else {
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '|')
+                .unwrap_or(rest.len());
             let token = &rest[..end];
             rest = &rest[end..];
+            after_term = true;
             if let Some(word) = token.strip_prefix('!') {
                 let word = word.trim_matches('"');
                 query.exclude.extend(term(word, Looseness::Prefix, false));
+                (or, after_term) = (false, false);
             } else if let Some(word) = token.strip_prefix('\'') {
-                query.terms.extend(term(word, Looseness::Exact, false));
+                push(&mut query, &mut or, term(word, Looseness::Exact, false));
             } else if let Some(list) = token
                 .strip_prefix("art:")
                 .or_else(|| token.strip_prefix("arts:"))
                 .and_then(articles)
             {
                 query.articles.extend(list);
+                (or, after_term) = (false, false);
             } else {
-                query.terms.extend(term(token, Looseness::Fuzzy, false));
+                push(&mut query, &mut or, term(token, Looseness::Fuzzy, false));
             }
         }
         rest = rest.trim_start();
     }
+    mark_function_words(&mut query);
     // A short word before the last ("in", "of") is a whole word: as a
     // prefix it would match nearly every paragraph. The last word may
     // still be being typed.
@@ -133,6 +203,47 @@ pub fn parse(input: &str) -> Query {
         }
     }
     query
+}
+
+/// Function words typed as plain words are optional, unless the query is
+/// nothing else (`the` alone still finds "the"): matched as written, they
+/// raise a unit and exclude none. Inside a hyphenated word
+/// (`easy-to-read`) they may be left out of the run ("Easy Read").
+fn mark_function_words(query: &mut Query) {
+    for term in &mut query.terms {
+        // Not in a quoted phrase, nor in a 'word (exact throughout).
+        if term.quoted || term.words.len() < 3 || term.words[0].looseness == Looseness::Exact {
+            continue;
+        }
+        let last = term.words.len() - 1;
+        for word in &mut term.words[1..last] {
+            if is_function_word(&word.folded) {
+                word.optional = true;
+                word.looseness = Looseness::Exact;
+            }
+        }
+    }
+    let group_size = |g: usize| query.terms.iter().filter(|t| t.group == g).count();
+    let function: Vec<bool> = query
+        .terms
+        .iter()
+        .map(|t| {
+            !t.quoted
+                && t.words.len() == 1
+                && t.words[0].looseness == Looseness::Fuzzy
+                && is_function_word(&t.words[0].folded)
+                && group_size(t.group) == 1
+        })
+        .collect();
+    if function.iter().all(|f| *f) {
+        return;
+    }
+    for (term, function) in query.terms.iter_mut().zip(function) {
+        if function {
+            term.words[0].optional = true;
+            term.words[0].looseness = Looseness::Exact;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -161,7 +272,7 @@ mod tests {
         assert_eq!(
             words(&q.terms[0]),
             [
-                ("deaths", Looseness::Exact),
+                ("deaths", Looseness::Forms),
                 ("in", Looseness::Exact),
                 ("cust", Looseness::Prefix)
             ]
@@ -202,6 +313,36 @@ mod tests {
         let q = parse("deaths in cu");
         assert_eq!(words(&q.terms[1]), [("in", Looseness::Exact)]);
         assert_eq!(words(&q.terms[2]), [("cu", Looseness::Fuzzy)]);
+    }
+
+    #[test]
+    fn a_bar_joins_the_terms_beside_it_into_alternatives() {
+        let q = parse("deaths custody | \"pretrial detention\"|remand");
+        let groups: Vec<usize> = q.terms.iter().map(|t| t.group).collect();
+        assert_eq!(groups, [0, 1, 1, 1]);
+        assert_eq!(q.groups(), 2);
+        // A bar with nothing positive on one side joins nothing.
+        let q = parse("| torture | !police | art:3 | custody |");
+        let groups: Vec<usize> = q.terms.iter().map(|t| t.group).collect();
+        assert_eq!(groups, [0, 1]);
+        assert_eq!(q.exclude.len(), 1);
+    }
+
+    #[test]
+    fn function_words_are_optional_in_free_queries_only() {
+        let q = parse("access to a lawyer");
+        let optional: Vec<bool> = q.terms.iter().map(Term::optional).collect();
+        assert_eq!(optional, [false, true, true, false]);
+        // Inside a phrase, exact ('the) or alone, they are required.
+        let q = parse("\"access to a lawyer\" 'the");
+        assert!(q.terms.iter().all(|t| !t.optional()));
+        assert!(!parse("the").terms[0].optional());
+        assert!(!parse("the | a").terms[0].optional());
+        // Inside a hyphenated word, the inner ones may be left out.
+        let q = parse("easy-to-read 'face-to-face");
+        let inner: Vec<bool> = q.terms[0].words.iter().map(|w| w.optional).collect();
+        assert_eq!(inner, [false, true, false]);
+        assert!(q.terms[1].words.iter().all(|w| !w.optional));
     }
 
     #[test]

@@ -1,12 +1,33 @@
 //! Running a query: candidate units from the postings, filters (scope,
-//! articles, exclusions), a score for each (phrase > near > anywhere >
-//! typos, exact over prefix, a matching heading lifts its paragraphs), and
-//! the best `limit` as [`Hit`]s in score then document order.
+//! articles, exclusions), a score for each, and the best `limit` as
+//! [`Hit`]s in score then document order.
+//!
+//! A score is, most significant first: the tier (all words as a phrase >
+//! near each other > anywhere > only through typos), the words' match
+//! quality (the word as typed > another form > a prefix), a matching
+//! heading's lift, then BM25 within the tier: rare words count more, and
+//! a short unit dense with the words beats a long one that mentions them
+//! once. Function words of a free query add to BM25 only.
+
+// BM25 works in floating point over counts of words and units, which
+// stay far below 2^52.
+#![allow(clippy::cast_precision_loss)]
 
 use super::bits::Bits;
-use super::compile::{Compiled, FUZZY, Occurrence, Quality};
+use super::compile::{Compiled, EXACT, FORM, FUZZY, Occurrence, PREFIX, Quality};
 use super::map::Map;
 use super::{Hit, Index, Scope, words};
+
+/// BM25's term-frequency saturation and length normalisation.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+/// What BM25 needs of the whole query: each term's rarity and the
+/// average unit length.
+struct Weights {
+    idf: Vec<f64>,
+    average: f64,
+}
 
 impl Index {
     /// Search: results best first, at most `limit`.
@@ -18,12 +39,31 @@ impl Index {
         }
         let units = self.store.units();
         let mut candidates = Bits::new(units, true);
-        for term in &compiled.expansions {
-            candidates.and(&self.term_units(term));
+        let term_bits: Vec<Bits> = compiled
+            .expansions
+            .iter()
+            .zip(&compiled.query.terms)
+            .map(|(t, term)| self.term_units(t, &optional_words(term)))
+            .collect();
+        for g in 0..compiled.query.groups() {
+            if compiled.optional(g) {
+                continue;
+            }
+            let mut any = Bits::new(units, false);
+            for (term, bits) in compiled.query.terms.iter().zip(&term_bits) {
+                if term.group == g {
+                    any.or(bits);
+                }
+            }
+            candidates.and(&any);
         }
-        for term in &compiled.excluded {
-            candidates.and_not(&self.term_units(term));
+        for (term, words) in compiled.excluded.iter().zip(&compiled.query.exclude) {
+            candidates.and_not(&self.term_units(term, &optional_words(words)));
         }
+        let weights = Weights {
+            idf: term_bits.iter().map(|b| idf(units, b.count())).collect(),
+            average: self.store.tokens() as f64 / units.max(1) as f64,
+        };
         let bit = scope.bit();
         let articles = &compiled.query.articles;
         let mut heading_matches: Map<u32, i64> = Map::default();
@@ -46,8 +86,10 @@ impl Index {
                 continue;
             }
             let rank = match &single {
-                Some(best) => best.get(u as usize).map(|&b| single_score(b)),
-                None => self.score(&compiled, u, &mut tokens),
+                Some(best) => best
+                    .get(u as usize)
+                    .map(|&b| self.single_score(b, u, &weights)),
+                None => self.score(&compiled, u, &mut tokens, &weights),
             };
             let Some(mut rank) = rank else {
                 continue;
@@ -78,7 +120,7 @@ impl Index {
         let text = self.store.text(u).into_owned();
         let mut tokens = Vec::new();
         self.store.tokens_into(u, &mut tokens);
-        let highlights = Self::highlight_tokens(compiled, &text, &tokens);
+        let (marked, approximate) = Self::highlight_and_approximate(compiled, &text, &tokens);
         Hit {
             doc: fixed.doc as usize,
             paragraph: fixed.paragraph,
@@ -89,14 +131,17 @@ impl Index {
             heading: fixed.heading.map(|h| self.store.text(h).into_owned()),
             score,
             text,
-            highlights,
+            highlights: marked.iter().map(|m| m.0.clone()).collect(),
+            highlight_approximate: marked.iter().map(|m| m.1).collect(),
+            approximate,
         }
     }
 
-    /// Units that hold every word of a term (adjacency checked later).
-    fn term_units(&self, term: &[Vec<(u32, Quality)>]) -> Bits {
+    /// Units that hold every required word of a term (adjacency checked
+    /// later); `optional` says which words may be missing.
+    fn term_units(&self, term: &[Vec<(u32, Quality)>], optional: &[bool]) -> Bits {
         let mut all: Option<Bits> = None;
-        for word in term {
+        for (word, _) in term.iter().zip(optional).filter(|(_, o)| !**o) {
             let mut bits = Bits::new(self.store.units(), false);
             for &(id, _) in word {
                 for (u, _) in self.store.postings(id) {
@@ -112,22 +157,41 @@ impl Index {
     }
 
     /// For one query word: per unit, the best match quality and the
-    /// number of occurrences, from the postings alone.
+    /// weighted number of occurrences, from the postings alone.
     fn single_word(&self, word: &[(u32, Quality)]) -> Vec<(Quality, u32)> {
         let mut best = vec![(0, 0); self.store.units()];
         for &(id, quality) in word {
             for (u, count) in self.store.postings(id) {
                 if let Some(entry) = best.get_mut(u as usize) {
                     entry.0 = entry.0.max(quality);
-                    entry.1 += count;
+                    entry.1 += count * weight(quality);
                 }
             }
         }
         best
     }
 
-    /// (a phrase not adjacent, a case that differs).
-    fn score(&self, compiled: &Compiled, u: u32, tokens: &mut Vec<u32>) -> Option<i64> {
+    /// The score [`Index::score`] gives a unit matching a one-word query.
+    fn single_score(&self, (quality, weighted): (Quality, u32), u: u32, weights: &Weights) -> i64 {
+        let tier = if quality == FUZZY { 0 } else { 3 };
+        let bm25 = bm25(
+            weights.idf[0],
+            weighted,
+            self.store.length(u),
+            weights.average,
+        );
+        rank(tier, i64::from(quality), bm25)
+    }
+
+    /// A unit's score, or `None` when it does not match (a phrase not
+    /// adjacent, a case that differs, an excluded phrase).
+    fn score(
+        &self,
+        compiled: &Compiled,
+        u: u32,
+        tokens: &mut Vec<u32>,
+        weights: &Weights,
+    ) -> Option<i64> {
         self.store.tokens_into(u, tokens);
         let text = if compiled.case {
             self.store.text(u)
@@ -138,7 +202,11 @@ impl Index {
             .case
             .then(|| words::spans(&text).map(|r| &text[r]).collect());
         let found = compiled.occurrences(tokens, original.as_deref());
-        if found.iter().any(Vec::is_empty) {
+        let groups = compiled.groups(&found);
+        let required: Vec<usize> = (0..groups.len())
+            .filter(|g| !compiled.optional(*g))
+            .collect();
+        if required.iter().any(|g| groups[*g].is_empty()) {
             return None;
         }
         let excluded_phrase = compiled.query.exclude.iter().any(|t| t.words.len() > 1);
@@ -149,27 +217,35 @@ impl Index {
             // Only filters (articles, exclusions): document order.
             return Some(0);
         }
-        let best: Vec<Quality> = found
-            .iter()
-            .map(|o| o.iter().map(|x| x.2).max().unwrap_or(FUZZY))
-            .collect();
-        let quality: i64 = best.iter().map(|&q| i64::from(q)).sum();
+        let qualities: Vec<Quality> = required.iter().map(|g| best(&groups[*g])).collect();
+        let quality: i64 = qualities.iter().map(|&q| i64::from(q)).sum();
         let words: usize = compiled.query.terms.iter().map(|t| t.words.len()).sum();
-        let (tier, closeness) = if best.contains(&FUZZY) {
-            (0, 0)
-        } else if found.len() == 1 || in_order(&found) {
-            (3, 0)
+        let present: Vec<Vec<Occurrence>> =
+            groups.iter().filter(|o| !o.is_empty()).cloned().collect();
+        let needed: Vec<Vec<Occurrence>> = required.iter().map(|g| groups[*g].clone()).collect();
+        let (tier, closeness) = if qualities.contains(&FUZZY) {
+            (0, 0.0)
+        } else if needed.len() <= 1 || in_order(&present) || in_order(&needed) {
+            (3, 0.0)
         } else {
-            let window = smallest_window(&found);
+            let window = smallest_window(&needed);
             let near = words + 4;
             if window <= near {
-                (2, (near + 1 - window) as i64)
+                (2, (near + 1 - window) as f64 / (near + 1) as f64)
             } else {
-                (1, 0)
+                (1, 0.0)
             }
         };
-        let occurrences = found.iter().map(Vec::len).sum::<usize>();
-        Some(rank(tier, quality, closeness, occurrences))
+        let length = tokens.len();
+        let bm25: f64 = found
+            .iter()
+            .zip(&weights.idf)
+            .map(|(occ, idf)| {
+                let weighted = occ.iter().map(|o| weight(o.2)).sum();
+                bm25(*idf, weighted, length, weights.average)
+            })
+            .sum();
+        Some(rank(tier, quality, bm25 * (1.0 + closeness)))
     }
 
     fn excluded_phrase_present(compiled: &Compiled, tokens: &[u32]) -> bool {
@@ -188,37 +264,80 @@ impl Index {
             })
     }
 
-    /// How many positive terms a heading unit holds.
+    /// How many required groups a heading unit holds.
     fn heading_terms(&self, compiled: &Compiled, h: u32) -> i64 {
         let mut tokens = Vec::new();
         self.store.tokens_into(h, &mut tokens);
         let found = compiled.occurrences(&tokens, None);
-        found.iter().filter(|o| !o.is_empty()).count().min(9) as i64
+        let groups = compiled.groups(&found);
+        groups
+            .iter()
+            .enumerate()
+            .filter(|(g, o)| !o.is_empty() && !compiled.optional(*g))
+            .count()
+            .min(9) as i64
     }
+}
+
+/// Which words of a term may be missing. A lone function word is
+/// optional as a term, not as a word: its units are its postings.
+fn optional_words(term: &super::query::Term) -> Vec<bool> {
+    let alone = term.words.len() == 1;
+    term.words.iter().map(|w| w.optional && !alone).collect()
+}
+
+/// The best quality among occurrences.
+fn best(occurrences: &[Occurrence]) -> Quality {
+    occurrences.iter().map(|o| o.2).max().unwrap_or(FUZZY)
+}
+
+/// How much one occurrence counts, in tenths: the word as typed fully,
+/// other forms, prefixes and typos less.
+fn weight(quality: Quality) -> u32 {
+    match quality {
+        EXACT => 10,
+        FORM => 8,
+        PREFIX => 6,
+        _ => 4,
+    }
+}
+
+/// Rarity of a term found in `df` of `units` units (BM25's, never
+/// negative).
+fn idf(units: usize, df: usize) -> f64 {
+    let (n, df) = (units as f64, df as f64);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// BM25 of one term in a unit of `length` words: `weighted` occurrences
+/// in tenths ([`weight`]).
+fn bm25(idf: f64, weighted: u32, length: usize, average: f64) -> f64 {
+    let tf = f64::from(weighted) / 10.0;
+    if tf == 0.0 {
+        return 0.0;
+    }
+    let norm = K1 * (1.0 - B + B * length as f64 / average.max(1.0));
+    idf * tf * (K1 + 1.0) / (tf + norm)
 }
 
 /// A score from its parts, most significant first: the tier (3 phrase or
 /// one word, 2 near, 1 anywhere, 0 only through typos), the summed match
 /// quality, a heading bonus added by the caller ([`HEADING`] per term the
-/// heading holds), how near the words are, how often they occur.
-fn rank(tier: i64, quality: i64, closeness: i64, occurrences: usize) -> i64 {
-    tier * 10_000_000
-        + quality.min(99) * 10_000
-        + closeness.min(99) * 10
-        + occurrences.min(9) as i64
+/// heading holds), then BM25 (in thousandths).
+fn rank(tier: i64, quality: i64, bm25: f64) -> i64 {
+    // BM25 of a few terms stays far below the cap; the cast saturates.
+    let bm25 = ((bm25 * 1000.0).round() as i64).clamp(0, HEADING - 1);
+    tier * 1_000_000_000_000 + quality.min(99) * 10_000_000_000 + bm25
 }
 
-/// Score per term a matching heading adds (between quality and closeness).
-const HEADING: i64 = 1_000;
+/// Score per term a matching heading adds (between quality and BM25).
+const HEADING: i64 = 1_000_000_000;
 
-/// The score [`Index::score`] gives a unit matching a one-word query.
-fn single_score((quality, count): (Quality, u32)) -> i64 {
-    let tier = if quality == FUZZY { 0 } else { 3 };
-    rank(tier, i64::from(quality), 0, count as usize)
-}
-
-/// Whether the terms occur one right after another, in query order.
+/// Whether the groups occur one right after another, in query order.
 fn in_order(found: &[Vec<Occurrence>]) -> bool {
+    if found.len() < 2 {
+        return false;
+    }
     found[0].iter().any(|&(_, mut end, _)| {
         found[1..].iter().all(|term| {
             term.iter().find(|o| o.0 == end).is_some_and(|o| {
@@ -229,7 +348,7 @@ fn in_order(found: &[Vec<Occurrence>]) -> bool {
     })
 }
 
-/// The fewest words spanning one occurrence of every term.
+/// The fewest words spanning one occurrence of every group.
 fn smallest_window(found: &[Vec<Occurrence>]) -> usize {
     let mut events: Vec<(usize, usize, usize)> = found
         .iter()
@@ -258,18 +377,31 @@ mod tests {
     #[test]
     fn one_word_scores_from_postings_equal_scores_from_scanning() {
         let index = Index::build(&Library::embedded());
-        for query in ["torture", "solitar", "detention", "confinment", "'ibid"] {
+        for query in [
+            "torture",
+            "solitar",
+            "detention",
+            "confinment",
+            "'ibid",
+            "women",
+        ] {
             let compiled = index.compile(query);
+            let units = index.store.units();
+            let bits = index.term_units(&compiled.expansions[0], &[false]);
+            let weights = Weights {
+                idf: vec![idf(units, bits.count())],
+                average: index.store.tokens() as f64 / units as f64,
+            };
             let best = index.single_word(&compiled.expansions[0][0]);
             let mut checked = 0;
-            for u in 0..index.store.units() as u32 {
+            for u in 0..units as u32 {
                 let scanned = index
-                    .score(&compiled, u, &mut Vec::new())
+                    .score(&compiled, u, &mut Vec::new(), &weights)
                     .filter(|_| best[u as usize].0 > 0);
                 if best[u as usize].0 > 0 {
                     assert_eq!(
                         scanned,
-                        Some(single_score(best[u as usize])),
+                        Some(index.single_score(best[u as usize], u, &weights)),
                         "{query} unit {u}"
                     );
                     checked += 1;
@@ -277,5 +409,19 @@ mod tests {
             }
             assert!(checked > 0, "{query} matched nothing");
         }
+    }
+
+    #[test]
+    fn a_rare_word_counts_more_and_a_short_unit_beats_a_long_one() {
+        assert!(idf(1000, 5) > idf(1000, 500));
+        assert!(idf(10, 10) > 0.0);
+        let short = bm25(1.0, 10, 20, 60.0);
+        let long = bm25(1.0, 10, 200, 60.0);
+        assert!(short > long);
+        assert!(bm25(1.0, 30, 60, 60.0) > bm25(1.0, 10, 60, 60.0));
+        assert!(
+            bm25(1.0, 10, 60, 60.0) > bm25(1.0, 8, 60, 60.0),
+            "a form counts less"
+        );
     }
 }

@@ -12,12 +12,26 @@ pub fn snippet(
     highlights: &[Range<usize>],
     width: usize,
 ) -> (String, Vec<Range<usize>>) {
+    let marked: Vec<(Range<usize>, ())> = highlights.iter().map(|r| (r.clone(), ())).collect();
+    let (out, ranges) = snippet_marked(text, &marked, width);
+    (out, ranges.into_iter().map(|m| m.0).collect())
+}
+
+/// [`snippet`] of highlights that carry a mark (whether each is
+/// approximate: [`super::Hit::marked`]), kept with each range moved.
+#[must_use]
+pub fn snippet_marked<T: Copy>(
+    text: &str,
+    highlights: &[(Range<usize>, T)],
+    width: usize,
+) -> (String, Vec<(Range<usize>, T)>) {
     if width == 0 {
         return (String::new(), Vec::new());
     }
     // The longest highlight is the best match (a phrase over a word).
     let best = highlights
         .iter()
+        .map(|m| &m.0)
         .enumerate()
         .max_by_key(|(i, r)| (r.end.saturating_sub(r.start), std::cmp::Reverse(*i)));
     let anchor = best.map_or(0, |(_, r)| r.start.min(text.len()));
@@ -71,9 +85,13 @@ pub fn snippet(
     let shift = lead.len();
     let ranges = highlights
         .iter()
-        .filter(|r| r.end > text_start && r.start < end)
-        .map(|r| {
-            (r.start.max(text_start) - text_start + shift)..(r.end.min(end) - text_start + shift)
+        .filter(|(r, _)| r.end > text_start && r.start < end)
+        .map(|(r, mark)| {
+            (
+                (r.start.max(text_start) - text_start + shift)
+                    ..(r.end.min(end) - text_start + shift),
+                *mark,
+            )
         })
         .collect();
     (out, ranges)

@@ -19,6 +19,9 @@
 //! | `SORTED` | word ids in word order (u32) |
 //! | `POSTING_STARTS`, `POSTINGS` | u32 offsets (words + 1) into (unit, occurrences) pairs (u32, u32) |
 //! | `SYMBOL_STARTS`, `SYMBOLS` | u32 offsets (documents + 1) into the document symbols |
+//! | `LANGS` | the languages with forms in the documents, as positions in `forms::LANGUAGES` (u32) |
+//! | `STEM_STARTS`, `STEMS` | u32 offsets (stems + 1) into the folded stems, in byte order |
+//! | `FORM_STARTS`, `FORMS` | u32 offsets (languages × stems + 1) into word ids (u32): per language, per stem, the words of the documents in that language with that stem |
 
 use super::HitUnit;
 use crate::document::Kind;
@@ -27,7 +30,8 @@ use std::ops::Range;
 
 const MAGIC: &[u8; 4] = b"TVIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const VERSION: u32 = 1;
+/// 2: word forms (`LANGS`, `STEMS`, `FORMS`).
+pub const VERSION: u32 = 2;
 
 const FIXED: usize = 0;
 const TEXT_STARTS: usize = 1;
@@ -43,7 +47,12 @@ const POSTING_STARTS: usize = 10;
 const POSTINGS: usize = 11;
 const SYMBOL_STARTS: usize = 12;
 const SYMBOLS: usize = 13;
-const SECTIONS: usize = 14;
+const LANGS: usize = 14;
+const STEM_STARTS: usize = 15;
+const STEMS: usize = 16;
+const FORM_STARTS: usize = 17;
+const FORMS: usize = 18;
+const SECTIONS: usize = 19;
 
 const FIXED_SIZE: usize = 20;
 const NONE: u32 = u32::MAX;
@@ -67,6 +76,16 @@ pub struct NewUnit<'a> {
     pub reference: &'a str,
     pub labels: &'a [String],
     pub tokens: &'a [u32],
+}
+
+/// The word forms of an index, as the builder hands them over.
+pub struct Forms<'a> {
+    /// Languages, as positions in `forms::LANGUAGES`.
+    pub languages: &'a [u32],
+    /// Distinct stems, sorted.
+    pub stems: &'a [String],
+    /// Per language, per stem: word ids (`languages × stems` lists).
+    pub groups: &'a [Vec<u32>],
 }
 
 /// Writes sections while the index is built.
@@ -95,6 +114,8 @@ impl Writer {
             VOCAB_STARTS,
             POSTING_STARTS,
             SYMBOL_STARTS,
+            STEM_STARTS,
+            FORM_STARTS,
         ] {
             put(&mut sections[s], 0);
         }
@@ -147,7 +168,8 @@ impl Writer {
         self.units - 1
     }
 
-    /// Finish with the vocabulary, postings and document symbols.
+    /// Finish with the vocabulary, postings, document symbols and word
+    /// forms.
     #[must_use]
     pub fn finish(
         mut self,
@@ -155,8 +177,24 @@ impl Writer {
         vocab: &[String],
         postings: &[Vec<(u32, u32)>],
         symbols: &[&str],
+        forms: &Forms<'_>,
     ) -> Vec<u8> {
         let s = &mut self.sections;
+        for l in forms.languages {
+            put(&mut s[LANGS], *l);
+        }
+        for stem in forms.stems {
+            s[STEMS].extend_from_slice(stem.as_bytes());
+            let v = s[STEMS].len() as u32;
+            put(&mut s[STEM_STARTS], v);
+        }
+        for group in forms.groups {
+            for id in group {
+                put(&mut s[FORMS], *id);
+            }
+            let v = (s[FORMS].len() / 4) as u32;
+            put(&mut s[FORM_STARTS], v);
+        }
         for word in vocab {
             s[VOCAB].extend_from_slice(word.as_bytes());
             let v = s[VOCAB].len() as u32;
@@ -225,6 +263,8 @@ pub struct Store {
     units: usize,
     words: usize,
     docs: usize,
+    stems: usize,
+    languages: usize,
     stamp: Range<usize>,
 }
 
@@ -285,12 +325,16 @@ impl Store {
         let units = len(FIXED) / FIXED_SIZE;
         let words = (len(VOCAB_STARTS) / 4).saturating_sub(1);
         let docs = (len(SYMBOL_STARTS) / 4).saturating_sub(1);
+        let stems = (len(STEM_STARTS) / 4).saturating_sub(1);
+        let languages = len(LANGS) / 4;
         let mut store = Store {
             bytes,
             sections,
             units,
             words,
             docs,
+            stems,
+            languages,
             stamp,
         };
         store.check()?;
@@ -360,6 +404,20 @@ impl Store {
             false,
             self.section(SYMBOLS).len(),
             "symbol offsets",
+        )?;
+        rising(
+            STEM_STARTS,
+            self.stems,
+            false,
+            self.section(STEMS).len(),
+            "stem offsets",
+        )?;
+        rising(
+            FORM_STARTS,
+            self.languages * self.stems,
+            false,
+            self.section(FORMS).len() / 4,
+            "form offsets",
         )?;
         if self.section(SORTED).len() != self.words * 4
             || (0..self.words).any(|i| self.u32(SORTED, i) as usize >= self.words)
@@ -547,6 +605,47 @@ impl Store {
         std::str::from_utf8(&self.section(SYMBOLS)[self.span(SYMBOL_STARTS, d)])
     }
 
+    /// The languages with forms, as positions in `forms::LANGUAGES`.
+    #[must_use]
+    pub fn languages(&self) -> Vec<usize> {
+        (0..self.languages)
+            .map(|i| self.u32(LANGS, i) as usize)
+            .collect()
+    }
+
+    fn stem(&self, i: usize) -> &[u8] {
+        &self.section(STEMS)[self.span(STEM_STARTS, i)]
+    }
+
+    /// The words of the documents in the `slot`-th language of
+    /// [`Store::languages`] whose stem is `stem`.
+    pub fn forms(&self, slot: usize, stem: &str) -> impl Iterator<Item = u32> + '_ {
+        let (mut lo, mut hi) = (0, self.stems);
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            if self.stem(mid) < stem.as_bytes() {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let found = slot < self.languages && lo < self.stems && self.stem(lo) == stem.as_bytes();
+        let span = if found {
+            self.span(FORM_STARTS, slot * self.stems + lo)
+        } else {
+            0..0
+        };
+        let base = self.sections[FORMS].start;
+        span.map(move |i| u32_at(&self.bytes, base + i * 4))
+            .filter(|id| (*id as usize) < self.words)
+    }
+
+    /// Number of words in a unit.
+    #[must_use]
+    pub fn length(&self, u: u32) -> usize {
+        self.span(TOKEN_STARTS, u as usize).len()
+    }
+
     /// A document's symbol.
     #[must_use]
     pub fn symbol(&self, d: usize) -> &str {
@@ -585,6 +684,11 @@ mod tests {
             &["detention".into(), "provisoire".into()],
             &[vec![(0, 1)], vec![(0, 1)]],
             &["CAT/C/X/CO/1"],
+            &Forms {
+                languages: &[0, 1],
+                stems: &["detent".into(), "provisoir".into()],
+                groups: &[vec![0], vec![1], vec![0], vec![]],
+            },
         )
     }
 
@@ -612,6 +716,13 @@ mod tests {
         assert_eq!(store.postings(1).collect::<Vec<_>>(), [(0, 1)]);
         assert_eq!(store.postings(7).count(), 0);
         assert_eq!(store.symbol(0), "CAT/C/X/CO/1");
+        assert_eq!(store.languages(), [0, 1]);
+        assert_eq!(store.forms(0, "provisoir").collect::<Vec<_>>(), [1]);
+        assert_eq!(store.forms(1, "detent").collect::<Vec<_>>(), [0]);
+        assert_eq!(store.forms(1, "provisoir").count(), 0);
+        assert_eq!(store.forms(0, "zzz").count(), 0);
+        assert_eq!(store.forms(2, "detent").count(), 0);
+        assert_eq!(store.length(0), 2);
     }
 
     #[test]
@@ -642,6 +753,9 @@ mod tests {
                 }
                 for id in 0..store.words() as u32 {
                     let _ = (store.word(id), store.postings(id).count());
+                }
+                for slot in 0..3 {
+                    let _ = store.forms(slot, "detent").count();
                 }
             }
         }

@@ -219,7 +219,7 @@ impl App {
         let index = self.search.index.ready();
         let query = self.highlighted.clone();
         let highlight = move |text: &str| match (&query, index) {
-            (Some(q), Some(index)) => index.highlight(q, text),
+            (Some(q), Some(index)) => index.highlight_marked(q, text),
             _ => Vec::new(),
         };
         let doc = &self.library.documents[self.doc];

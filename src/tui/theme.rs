@@ -96,6 +96,10 @@ impl Theme {
                     Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
                 }
             }
+            // A guess (prefix or typo): underlined, not filled.
+            Tag::Approximate => self
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::UNDERLINED | Modifier::ITALIC),
         }
     }
 

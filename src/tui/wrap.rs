@@ -37,6 +37,8 @@ pub enum Tag {
     Link,
     /// A word matching the search.
     Hit,
+    /// A word matching the search approximately (a prefix or a typo).
+    Approximate,
 }
 
 /// One screen line: styled pieces.
@@ -47,12 +49,13 @@ pub struct Line {
 }
 
 /// Split text at highlight ranges (byte offsets, clamped to char
-/// boundaries) into text and hit pieces.
+/// boundaries; each with whether it matched approximately) into text and
+/// hit pieces.
 #[must_use]
-pub fn split_hits(text: &str, hits: &[Range<usize>]) -> Vec<(String, Tag)> {
+pub fn split_hits(text: &str, hits: &[(Range<usize>, bool)]) -> Vec<(String, Tag)> {
     let mut out = Vec::new();
     let mut at = 0;
-    for r in hits {
+    for (r, approximate) in hits {
         let (start, end) = (r.start.max(at), r.end.min(text.len()));
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
@@ -60,7 +63,12 @@ pub fn split_hits(text: &str, hits: &[Range<usize>]) -> Vec<(String, Tag)> {
         if start > at {
             out.push((text[at..start].to_string(), Tag::Text));
         }
-        out.push((text[start..end].to_string(), Tag::Hit));
+        let tag = if *approximate {
+            Tag::Approximate
+        } else {
+            Tag::Hit
+        };
+        out.push((text[start..end].to_string(), tag));
         at = end;
     }
     if at < text.len() {

@@ -56,14 +56,19 @@ pub struct ReaderPane {
     pub last_unit: usize,
 }
 
+/// Highlighted byte ranges of a text, each with whether it matched
+/// approximately (a prefix or a typo).
+pub type Marked = Vec<(Range<usize>, bool)>;
+
 /// Inputs that determine the layout.
 pub struct LayoutSpec<'a> {
     /// Text width in columns.
     pub width: usize,
     /// Show footnotes under the text that cites them.
     pub footnotes: bool,
-    /// Byte ranges to highlight in a piece of running text.
-    pub highlight: &'a dyn Fn(&str) -> Vec<Range<usize>>,
+    /// Byte ranges to highlight in a piece of running text, each with
+    /// whether it matched approximately.
+    pub highlight: &'a dyn Fn(&str) -> Marked,
 }
 
 impl ReaderPane {
@@ -369,7 +374,11 @@ struct Builder<'a, 'b> {
 
 impl Builder<'_, '_> {
     fn push(&mut self, line: Line) {
-        if line.pieces.iter().any(|(_, t)| *t == Tag::Hit) {
+        if line
+            .pieces
+            .iter()
+            .any(|(_, t)| matches!(t, Tag::Hit | Tag::Approximate))
+        {
             self.pane.hits.push(self.pane.lines.len());
         }
         self.pane.lines.push(line);
@@ -487,10 +496,10 @@ impl Builder<'_, '_> {
                 let pieces: Vec<(String, Tag)> = split_hits(&body, &(self.spec.highlight)(&body))
                     .into_iter()
                     .flat_map(|(s, t)| {
-                        if t == Tag::Hit {
-                            vec![(s, Tag::Hit)]
-                        } else {
+                        if t == Tag::Text {
                             split_links(&s)
+                        } else {
+                            vec![(s, t)]
                         }
                     })
                     .collect();

@@ -5,7 +5,7 @@
 use super::{Look, block, fit};
 use crate::document::Document;
 use crate::library::Library;
-use crate::search::{Hit, HitUnit, IndexSlot, Scope, snippet};
+use crate::search::{Hit, HitUnit, IndexSlot, Scope, snippet_marked};
 use crate::text::visible;
 use crate::tui::action::Action;
 use crate::tui::layout;
@@ -288,13 +288,14 @@ impl SearchPane {
                 };
                 let used = lead.width() + kind.len() + 1 + head.width() + 3;
                 let (snip, ranges) =
-                    snippet(&hit.text, &hit.highlights, width.saturating_sub(used));
+                    snippet_marked(&hit.text, &hit.marked(), width.saturating_sub(used));
                 let mut spans = vec![
                     Span::styled(lead, Style::new().add_modifier(Modifier::BOLD)),
                     Span::styled(kind, theme.kind(hit.kind).add_modifier(Modifier::BOLD)),
                     Span::raw(" "),
                     Span::styled(head, Style::new().add_modifier(Modifier::ITALIC)),
-                    Span::raw(" │ "),
+                    // ≈: the result rests on a guess (prefix or typo).
+                    Span::raw(if hit.approximate { " ≈ " } else { " │ " }),
                 ];
                 spans.extend(highlighted(&snip, &ranges, theme));
                 let mut line = Line::from(spans);
@@ -365,11 +366,16 @@ fn column(text: &str, width: usize) -> String {
     out
 }
 
-/// Text with highlighted byte ranges as spans, made safe for the terminal.
-fn highlighted(text: &str, ranges: &[std::ops::Range<usize>], theme: Theme) -> Vec<Span<'static>> {
+/// Text with highlighted byte ranges (each with whether it matched
+/// approximately) as spans, made safe for the terminal.
+fn highlighted(
+    text: &str,
+    ranges: &[(std::ops::Range<usize>, bool)],
+    theme: Theme,
+) -> Vec<Span<'static>> {
     let mut out = Vec::new();
     let mut at = 0;
-    for r in ranges {
+    for (r, approximate) in ranges {
         if r.start < at
             || r.end > text.len()
             || !text.is_char_boundary(r.start)
@@ -380,7 +386,11 @@ fn highlighted(text: &str, ranges: &[std::ops::Range<usize>], theme: Theme) -> V
         out.push(Span::raw(visible(&text[at..r.start]).into_owned()));
         out.push(Span::styled(
             visible(&text[r.start..r.end]).into_owned(),
-            theme.tag(Tag::Hit),
+            theme.tag(if *approximate {
+                Tag::Approximate
+            } else {
+                Tag::Hit
+            }),
         ));
         at = r.end;
     }
