@@ -190,36 +190,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             )?;
             // What did not open is said, and the status says it; what did
             // is exported all the same.
-            let failed = report_failures(
-                &opened
-                    .failures
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>(),
-                &opened.warnings,
-            );
-            Ok(if failed {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(opened_status(&opened))
         }
         Some(Command::List { paths, format }) => {
             let opened = Library::open(&paths).map_err(|e| e.to_string())?;
             emit(&cli::list::render(&opened.library, format), None, false)?;
-            let failed = report_failures(
-                &opened
-                    .failures
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>(),
-                &opened.warnings,
-            );
-            Ok(if failed {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(opened_status(&opened))
         }
         Some(Command::Search {
             query,
@@ -316,6 +292,18 @@ fn terminal() -> Option<cli::search::Terminal> {
         width,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     })
+}
+
+/// Report what did not open (and the duplicates skipped) and give the
+/// exit status of a command that wrote what did: failure if anything
+/// failed.
+fn opened_status(opened: &treatyview::library::Opened) -> ExitCode {
+    let failures: Vec<String> = opened.failures.iter().map(ToString::to_string).collect();
+    if report_failures(&failures, &opened.warnings) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Say on standard error which files did not open and which were

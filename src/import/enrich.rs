@@ -174,8 +174,8 @@ pub fn parse_articles(text: &str) -> Option<Vec<u32>> {
 }
 
 /// Under one heading, each concern's counterparts are the recommendations
-/// and each recommendation's the concerns.
-fn pair_up(paragraphs: &mut [Paragraph]) {
+/// and each recommendation's the concerns. (Word text and PDFs alike.)
+pub(super) fn pair_up(paragraphs: &mut [Paragraph]) {
     let numbers = |kind: Kind, ps: &[Paragraph]| -> Vec<u32> {
         ps.iter()
             .filter(|p| p.kind == kind)

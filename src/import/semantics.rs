@@ -19,9 +19,10 @@ mod citations;
 mod kinds;
 mod meta;
 
+use super::enrich::pair_up;
 use citations::articles;
 pub use citations::{closing_articles, references};
-use kinds::{follow_up, kinds, pair_up};
+use kinds::{follow_up, kinds};
 use meta::{adoption, report_in_opening, state_heading, title_parts};
 
 /// Fill every derived field of a built tree.

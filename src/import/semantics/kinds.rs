@@ -110,26 +110,6 @@ fn is_follow_up(text: &str) -> bool {
     FOLLOW_UP.iter().any(|f| lower.contains(f)) && !references(&lower).is_empty()
 }
 
-/// Under one heading, each concern's counterparts are the
-/// recommendations and each recommendation's the concerns.
-pub(super) fn pair_up(paragraphs: &mut [Paragraph]) {
-    let numbers = |kind: Kind, ps: &[Paragraph]| -> Vec<u32> {
-        ps.iter()
-            .filter(|p| p.kind == kind)
-            .map(|p| p.number)
-            .collect()
-    };
-    let concerns = numbers(Kind::Concern, paragraphs);
-    let recommendations = numbers(Kind::Recommendation, paragraphs);
-    for p in paragraphs {
-        p.pair = match p.kind {
-            Kind::Concern => recommendations.clone(),
-            Kind::Recommendation => concerns.clone(),
-            _ => Vec::new(),
-        };
-    }
-}
-
 /// Mark what the follow-up paragraphs name.
 pub(super) fn follow_up(doc: &mut Document, warnings: &mut Vec<Warning>) {
     let targets: Vec<(u32, Option<String>)> = doc
