@@ -71,14 +71,7 @@ impl Report {
         let notes = usize::from(doc.title_note.is_some()) + doc.title_notes.len();
         out.push_str(&format!("  title notes: {notes}\n"));
         out.push_str("  kinds:");
-        for kind in [
-            Kind::Introduction,
-            Kind::Positive,
-            Kind::Concern,
-            Kind::Recommendation,
-            Kind::FollowUp,
-            Kind::Other,
-        ] {
+        for kind in Kind::ALL {
             let n = doc.paragraphs().filter(|(_, _, p)| p.kind == kind).count();
             out.push_str(&format!(" {} {n},", kind.name()));
         }
