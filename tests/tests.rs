@@ -6,6 +6,7 @@ mod common;
 
 mod browser;
 mod export;
+mod filters;
 mod hostile;
 mod import_cli;
 mod import_errors;
