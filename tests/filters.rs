@@ -210,3 +210,70 @@ fn the_browser_filters_titles_the_kind_and_explains_a_bad_filter() {
         "{s}"
     );
 }
+
+/// A folder of twelve documents: the seed under other symbols, States
+/// and years, two committees.
+fn shelf(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tv-groups-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = &Library::embedded().documents[0];
+    let states = [
+        "Canada", "Canada", "Mexico", "Chile", "Peru", "Japan", "India", "Kenya", "Ghana", "Nepal",
+        "Chad", "Togo",
+    ];
+    for (i, state) in states.iter().enumerate() {
+        let mut doc = seed.clone();
+        let committee = if i < 4 { "CAT" } else { "CRPD" };
+        doc.symbol = format!("{committee}/C/{}/CO/{}", &state[..3].to_uppercase(), i + 1);
+        doc.state = (*state).to_string();
+        doc.year = Some(2010 + i as u32);
+        std::fs::write(
+            dir.join(format!("{i:02}.ron")),
+            treatyview::library::to_ron(&doc),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_library_opens_grouped_and_collapsed_and_filters_from_the_query_line() {
+    let dir = shelf("pty");
+    let mut t = crate::common::pty::Pty::treatyview(&[dir.to_str().unwrap()], 100, 30);
+    t.wait_for("▸ CAT (4)", 10);
+    t.wait_for("▸ CRPD (8)", 5);
+    // Open CAT: Canada's two documents are a group of their own.
+    t.send("l");
+    t.wait_for("▸ Canada (2)", 5);
+    t.wait_for("▸ Chile 2013 CAT/C/CHI/CO", 5);
+    // + opens everything, down to the paragraphs; - closes it again.
+    t.send("+");
+    t.wait_for("2010 CAT/C/CAN/CO/1", 5);
+    t.wait_for("C  9 Bill approve", 5);
+    t.wait_for("Sections expanded (- collapses all)", 5);
+    t.send("-");
+    t.wait_gone("2010 CAT/C/CAN/CO/1", 5);
+    t.wait_for("▸ CAT (4)", 5);
+    // Filters in the query line: CRPD's documents from 2018 on.
+    t.send("/");
+    t.wait_for("▶ Search", 5);
+    t.send("solitary committee:crpd year:2018..");
+    t.wait_for("CRPD/C/NEP/CO/10 (2019) 25", 10);
+    t.wait_for("12 results", 5);
+    let screen = t.screen();
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(" CON ") || l.contains(" REC "))
+        .collect();
+    assert_eq!(rows.len(), 8, "{screen}");
+    for row in rows {
+        let year: u32 = row[row.find(" (").unwrap() + 2..][..4].parse().unwrap();
+        assert!(row.contains("┃CRPD/C/") && year >= 2018, "{screen}");
+    }
+    t.send("\x1b");
+    t.wait_gone("▶ Search", 5);
+    t.send("q");
+    t.wait_exit(5);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -97,6 +97,11 @@ pub enum Action {
     Collapse,
     /// Expand the selected outline row.
     Expand,
+    /// Collapse the outline to its top level (committees, States or
+    /// documents; one document's sections).
+    CollapseAll,
+    /// Expand every outline row.
+    ExpandAll,
     /// Next search hit in the reader.
     NextHit,
     /// Previous search hit in the reader.

@@ -454,6 +454,22 @@ impl App {
                 let detail = self.outline.fold(&self.library, here);
                 self.message = Some(format!("Sections pane: {} (z: next)", detail.label()));
             }
+            Action::CollapseAll | Action::ExpandAll => {
+                if action == Action::CollapseAll {
+                    self.outline.collapse_all(&self.library);
+                } else {
+                    self.outline.expand_all(&self.library);
+                }
+                self.sync_outline();
+                self.message = Some(
+                    if action == Action::CollapseAll {
+                        "Sections collapsed (+ expands all)"
+                    } else {
+                        "Sections expanded (- collapses all)"
+                    }
+                    .to_string(),
+                );
+            }
             action if self.focus == Focus::Outline => {
                 if self.outline.handle(action, &self.library) {
                     self.follow_outline();

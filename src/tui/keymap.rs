@@ -208,6 +208,8 @@ static BINDINGS: &[Binding] = &[
     bind(Outline, &[Key::char('h'), Key::new(K::Left)], A::Collapse, "collapse (on a paragraph, its heading)", G::Outline),
     bind(Outline, &[Key::char('l'), Key::new(K::Right)], A::Expand, "expand", G::Outline),
     bind(Global, &[Key::char('z')], A::Fold, "sections pane: headings only, sections only, everything", G::Outline),
+    bind(Global, &[Key::char('-')], A::CollapseAll, "sections pane: collapse all, to committees, States or documents", G::Outline),
+    bind(Global, &[Key::char('+'), Key::char('=')], A::ExpandAll, "sections pane: expand all", G::Outline),
     bind(Reader, &[Key::char('n')], A::NextHit, "next search hit (round the end)", G::Reader),
     bind(Reader, &[Key::char('N')], A::PreviousHit, "previous search hit (round the top)", G::Reader),
     bind(Global, &[Key::ctrl('n')], A::NextResult, "open the next search result, from any pane", G::GoTo),
