@@ -6,7 +6,6 @@ mod common;
 
 mod browser;
 mod export;
-mod filters;
 mod hostile;
 mod import_cli;
 mod import_errors;
@@ -19,4 +18,5 @@ mod readme;
 mod relevance;
 mod screens;
 mod search;
+mod shelf;
 mod update;

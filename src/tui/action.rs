@@ -93,6 +93,9 @@ pub enum Action {
     Help,
     /// Leave the program.
     Quit,
+    /// The same subject in the State's previous concluding observations
+    /// from this committee.
+    PreviousCycle,
     /// Collapse the selected outline row.
     Collapse,
     /// Expand the selected outline row.

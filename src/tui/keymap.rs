@@ -196,6 +196,7 @@ static BINDINGS: &[Binding] = &[
     bind(Global, &[Key::char(']')], A::NextHeading, "next heading", G::GoTo),
     bind(Global, &[Key::char('[')], A::PreviousHeading, "previous heading", G::GoTo),
     bind(Global, &[Key::char('p')], A::Pair, "between a concern and its recommendation", G::GoTo),
+    bind(Global, &[Key::char('P')], A::PreviousCycle, "the same subject in the previous cycle", G::GoTo),
     bind(Global, &[Key::ctrl('o')], A::JumpBack, "back to where the last jump started", G::GoTo),
     bind(Global, &[Key::char('y')], A::Copy, "copy the citation and the text on top", G::Read),
     bind(Global, &[Key::char('Y')], A::CopyCitation, "copy the citation alone", G::Read),

@@ -1,7 +1,8 @@
-//! Filters on a library: `committee:`, `state:`, `year:` and `kind:`,
-//! alone or with words, in the `search` command and in the browser.
+//! A library on the shelf: filters (`committee:`, `state:`, `year:`,
+//! `kind:`) in the `search` command and the browser, the outline's
+//! groups, and `P`, the same subject in the previous cycle.
 
-use crate::common::{assert_no_controls, bin};
+use crate::common::{assert_no_controls, bin, goto};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::Value;
@@ -273,6 +274,77 @@ fn a_library_opens_grouped_and_collapsed_and_filters_from_the_query_line() {
     }
     t.send("\x1b");
     t.wait_gone("▶ Search", 5);
+    t.send("q");
+    t.wait_exit(5);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The seed and the same document as its previous cycle (2014), where the
+/// heading "Solitary confinement" read "Use of solitary confinement".
+fn two_cycles() -> Library {
+    let now = Library::embedded().documents[0].clone();
+    let mut then = now.clone();
+    then.symbol = "CAT/C/KAZ/CO/3".into();
+    then.year = Some(2014);
+    for section in &mut then.sections {
+        for topic in &mut section.topics {
+            if topic.heading.as_deref() == Some("Solitary confinement") {
+                topic.heading = Some("Use of solitary confinement".into());
+            }
+        }
+    }
+    Library {
+        documents: vec![now, then],
+    }
+}
+
+#[test]
+fn p_shows_the_same_subject_in_the_previous_cycle_and_ctrl_o_comes_back() {
+    let mut app = App::new(two_cycles(), 120, 30);
+    goto(&mut app, "26");
+    app.update(Action::PreviousCycle);
+    let s = screen(&app);
+    assert!(s.contains("CAT/C/KAZ/CO/3 — Kazakhstan"), "{s}");
+    assert!(
+        s.contains("CAT/C/KAZ/CO/3 (2014), paras. 25–26: closest “Use of solitary confinement” · Ctrl-o back"),
+        "{s}"
+    );
+    // The earlier heading is on top, its paragraph 25 under it.
+    assert!(s.contains("Use of solitary confinement"), "{s}");
+    assert!(s.contains("25. The Committee is deeply concerned"), "{s}");
+    // There is nothing before 2014.
+    app.update(Action::PreviousCycle);
+    assert!(
+        screen(&app).contains("No earlier CAT observations on Kazakhstan are open"),
+        "{}",
+        screen(&app)
+    );
+    app.update(Action::JumpBack);
+    let s = screen(&app);
+    assert!(s.contains("CAT/C/KAZ/CO/4 — Kazakhstan"), "{s}");
+    assert!(s.contains("CAT/C/KAZ/CO/4 · para. 26"), "{s}");
+}
+
+#[test]
+fn p_in_the_real_binary_opens_the_earlier_document() {
+    let dir = std::env::temp_dir().join(format!("tv-cycles-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, doc) in two_cycles().documents.iter().enumerate() {
+        std::fs::write(
+            dir.join(format!("{i}.ron")),
+            treatyview::library::to_ron(doc),
+        )
+        .unwrap();
+    }
+    let mut t = crate::common::pty::Pty::treatyview(&[dir.to_str().unwrap()], 100, 30);
+    t.wait_for("CAT/C/KAZ/CO/4", 10);
+    t.send(":");
+    t.send("20\r");
+    t.wait_for("CAT/C/KAZ/CO/4 · para. 20", 5);
+    t.send("P");
+    t.wait_for("CAT/C/KAZ/CO/3 (2014), paras. 19–20: also", 5);
+    t.wait_for("CAT/C/KAZ/CO/3 — Kazakhstan", 5);
     t.send("q");
     t.wait_exit(5);
     std::fs::remove_dir_all(&dir).unwrap();
