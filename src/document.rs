@@ -506,10 +506,13 @@ impl Document {
     }
 
     /// The treaty body's short code (`CAT`, `CRPD`, `CESCR`…), from the
-    /// symbol.
+    /// symbol, or else from the committee's name.
     #[must_use]
     pub fn committee_code(&self) -> Option<&'static str> {
-        crate::import::formulae::committee_of_symbol(&self.symbol).map(|c| c.code)
+        use crate::import::formulae::{committee_of_name, committee_of_symbol};
+        committee_of_symbol(&self.symbol)
+            .or_else(|| committee_of_name(&self.committee))
+            .map(|c| c.code)
     }
 }
 

@@ -11,6 +11,8 @@
 //!                                key ─▶ keymap ─▶ Action ─▶ App::update ─▶ view(&App)
 //! ```
 //!
+//! - [`cycles`]: a State's previous concluding observations from the same
+//!   committee, and the same subject in them (`P` in the browser).
 //! - [`document`]: the tree (sections, topics, paragraphs, items,
 //!   footnotes), the kinds' names, and [`document::Reference`]: where a
 //!   citation points (`24(a)`), how it is cited and what text it stands for.
@@ -29,6 +31,7 @@
 
 #![warn(missing_docs)]
 
+pub mod cycles;
 pub mod document;
 pub mod export;
 pub mod import;

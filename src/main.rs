@@ -240,6 +240,12 @@ fn search(
     if query.trim().is_empty() {
         return error("search: the query is empty".into());
     }
+    // A filter that cannot be read is an error before any document is
+    // opened: `kind:foo` must not quietly search everything.
+    let problems = treatyview::search::query::parse(query).problems;
+    if !problems.is_empty() {
+        return error(format!("search: {}", problems.join("; ")));
+    }
     let searched = match Index::for_paths(paths, !no_cache) {
         Ok(searched) => searched,
         Err(e) => return error(e.to_string()),

@@ -54,7 +54,7 @@ pub mod words;
 pub use cache::Searched;
 pub use slot::IndexSlot;
 pub use snippet::{snippet, snippet_marked};
-pub use store::StoreError;
+pub use store::{DocMeta, StoreError};
 
 use crate::document::{Kind, Reference};
 use compile::Compiled;
@@ -256,6 +256,13 @@ impl Index {
     #[must_use]
     pub fn symbol(&self, doc: usize) -> &str {
         self.store.symbol(doc)
+    }
+
+    /// The symbol, committee, State and year of document `doc` (empty
+    /// fields if there is none).
+    #[must_use]
+    pub fn meta(&self, doc: usize) -> DocMeta<'_> {
+        self.store.meta(doc)
     }
 
     /// Sizes of the index.

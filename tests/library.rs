@@ -131,7 +131,8 @@ fn commands_report_what_did_not_open_and_go_on() {
         let (code, out, err) = run(&["search", "sign language"]);
         assert_eq!(code, Some(0), "{err}");
         assert!(
-            out.lines().any(|l| l.starts_with("CRPD/C/AZE/CO/1 10 ")),
+            out.lines()
+                .any(|l| l.starts_with("CRPD/C/AZE/CO/1 (2014) 10 ")),
             "{out}"
         );
         assert!(

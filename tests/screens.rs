@@ -166,8 +166,9 @@ fn search_typed_80x24() {
     assert!(s.contains("scope: concerns+recs · 2 results"), "{s}");
     assert!(s.contains("/ solitary confinment"), "{s}");
     // The concern, shorter and as dense with the words, first.
-    let first = s.find("25        CON").expect("25 listed");
-    let second = s.find("26        REC").expect("26 listed");
+    // The reference column is as wide as the longest reference.
+    let first = s.find("┃25 CON").expect("25 listed");
+    let second = s.find("┃26 REC").expect("26 listed");
     assert!(first < second, "25 ranks above 26");
     insta::assert_snapshot!(s);
 }
@@ -180,7 +181,7 @@ fn search_opened_120x40() {
     let s = screen(&a);
     // The first result: the short item asking for the data on deaths in
     // custody, under the heading that names them.
-    assert!(s.contains("24(d)     REC Violence and deaths in"), "{s}");
+    assert!(s.contains("24(d) REC Violence and deaths in"), "{s}");
     assert!(s.contains("para. 24 (d)"), "{s}");
     assert!(s.contains("n/N step through them"), "{s}");
     insta::assert_snapshot!(s);

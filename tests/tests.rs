@@ -18,4 +18,5 @@ mod readme;
 mod relevance;
 mod screens;
 mod search;
+mod shelf;
 mod update;

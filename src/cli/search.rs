@@ -10,6 +10,10 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Serialize)]
 struct JsonHit<'a> {
     symbol: &'a str,
+    /// Committee code, State and year of adoption of the document.
+    committee: Option<&'a str>,
+    state: Option<&'a str>,
+    year: Option<u32>,
     #[serde(rename = "ref")]
     reference: &'a str,
     paragraph: u32,
@@ -82,15 +86,22 @@ pub fn run_text(
     terminal: Option<Terminal>,
 ) -> (String, bool) {
     let hits = index.search(query, scope, limit);
-    let symbol = |hit: &Hit| index.symbol(hit.doc);
+    // With several documents, each result names its document and year.
+    let document = |hit: &Hit| {
+        let meta = index.meta(hit.doc);
+        let symbol = visible(meta.symbol);
+        meta.year
+            .map_or_else(|| symbol.to_string(), |y| format!("{symbol} ({y})"))
+    };
     let several = index.documents() > 1;
     let refs: Vec<String> = hits
         .iter()
         .map(|h| {
             let r = visible(&h.reference).into_owned();
             match (several, terminal.is_some()) {
-                (true, true) => format!("{}, {}", visible(symbol(h)), h.at().citation()),
-                (true, false) => format!("{} {r}", visible(symbol(h))),
+                // A citation as the browser copies it: no year inside.
+                (true, true) => format!("{}, {}", visible(index.symbol(h.doc)), h.at().citation()),
+                (true, false) => format!("{} {r}", document(h)),
                 (false, _) => r,
             }
         })
@@ -145,33 +156,39 @@ fn paint(snip: &str, ranges: &[std::ops::Range<usize>]) -> String {
     out
 }
 
-fn run_json(index: &Index, query: &str, scope: Scope, limit: usize) -> (String, bool) {
+fn run_json<'a>(index: &'a Index, query: &str, scope: Scope, limit: usize) -> (String, bool) {
     let hits = index.search(query, scope, limit);
-    let symbol = |hit: &Hit| index.symbol(hit.doc);
+    let some = |s: &'a str| (!s.is_empty()).then_some(s);
     let out = {
         let rows: Vec<JsonHit<'_>> = hits
             .iter()
-            .map(|h| JsonHit {
-                symbol: symbol(h),
-                reference: &h.reference,
-                paragraph: h.paragraph,
-                kind: h.kind.name(),
-                unit: h.unit.name(),
-                footnote: match h.unit {
-                    HitUnit::Footnote(n) => Some(n),
-                    _ => None,
-                },
-                heading: h.heading.as_deref(),
-                score: h.score,
-                text: &h.text,
-                highlights: h.highlights.iter().map(|r| [r.start, r.end]).collect(),
-                approximate: h.approximate,
-                approximate_highlights: h
-                    .marked()
-                    .into_iter()
-                    .filter(|m| m.1)
-                    .map(|m| [m.0.start, m.0.end])
-                    .collect(),
+            .map(|h| {
+                let meta = index.meta(h.doc);
+                JsonHit {
+                    symbol: meta.symbol,
+                    committee: some(meta.committee),
+                    state: some(meta.state),
+                    year: meta.year,
+                    reference: &h.reference,
+                    paragraph: h.paragraph,
+                    kind: h.kind.name(),
+                    unit: h.unit.name(),
+                    footnote: match h.unit {
+                        HitUnit::Footnote(n) => Some(n),
+                        _ => None,
+                    },
+                    heading: h.heading.as_deref(),
+                    score: h.score,
+                    text: &h.text,
+                    highlights: h.highlights.iter().map(|r| [r.start, r.end]).collect(),
+                    approximate: h.approximate,
+                    approximate_highlights: h
+                        .marked()
+                        .into_iter()
+                        .filter(|m| m.1)
+                        .map(|m| [m.0.start, m.0.end])
+                        .collect(),
+                }
             })
             .collect();
         json_pretty(&rows)

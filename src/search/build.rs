@@ -251,16 +251,21 @@ impl Index {
         for group in &mut groups {
             group.sort_unstable();
         }
-        let symbols: Vec<&str> = library
+        let documents: Vec<store::DocMeta<'_>> = library
             .documents
             .iter()
-            .map(|d| d.symbol.as_str())
+            .map(|d| store::DocMeta {
+                symbol: &d.symbol,
+                committee: d.committee_code().unwrap_or_default(),
+                state: &d.state,
+                year: d.year,
+            })
             .collect();
         let bytes = builder.writer.finish(
             stamp,
             &builder.vocab,
             &builder.postings,
-            &symbols,
+            &documents,
             &store::Forms {
                 languages: &builder.languages,
                 stems: &stems,

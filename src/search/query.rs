@@ -11,7 +11,13 @@
 //! - `'word` matches the word exactly (no other form, no prefix, no typo
 //!   tolerance);
 //! - `!word` excludes units that contain it;
-//! - `art:16` (or `art:2,16`) keeps units that engage one of the articles.
+//! - `art:16` (or `art:2,16`) keeps units that engage one of the articles;
+//! - `committee:crpd`, `state:canada` (the start of the State's name or of
+//!   a word in it, `state:"united k"`), `year:2023` or `year:2019..2025`
+//!   keep units of the documents that fit; `kind:concern` (or
+//!   `kind:concern|recommendation`, `kind:rec`) keeps units of those kinds
+//!   whatever the scope. Several values of one filter are alternatives;
+//!   different filters must all hold.
 //!
 //! A plain word matches its forms (`women` finds "woman"), a word it
 //! begins, or a close spelling of a long word. Matching is smart-case: a
@@ -19,6 +25,9 @@
 
 use super::forms::is_function_word;
 use super::words::{fold, has_upper, spans, strip_accents};
+use crate::document::Kind;
+use crate::import::formulae::COMMITTEES;
+use std::ops::RangeInclusive;
 
 /// How loosely a query word may match a word of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,13 +88,62 @@ pub struct Query {
     pub exclude: Vec<Term>,
     /// Articles a unit must engage (any of them); empty for no filter.
     pub articles: Vec<u32>,
+    /// Which documents and kinds of paragraph to keep.
+    pub filters: Filters,
+    /// Filters that could not be read, each as a sentence for the user:
+    /// "no committee `xyz` (CAT, CCPR, …)".
+    pub problems: Vec<String>,
+}
+
+/// What `committee:`, `state:`, `year:` and `kind:` ask for. Each list is
+/// a set of alternatives; an empty list keeps everything.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filters {
+    /// Committee codes (`CRPD`).
+    pub committees: Vec<&'static str>,
+    /// Folded starts of a State's name or of a word in it.
+    pub states: Vec<String>,
+    /// Years of adoption.
+    pub years: Vec<RangeInclusive<u32>>,
+    /// Paragraph kinds: these replace the scope.
+    pub kinds: Vec<Kind>,
+}
+
+impl Filters {
+    /// Whether a filter on documents is set.
+    #[must_use]
+    pub fn on_documents(&self) -> bool {
+        !(self.committees.is_empty() && self.states.is_empty() && self.years.is_empty())
+    }
+
+    /// Whether a document with this committee code, State and year fits.
+    #[must_use]
+    pub fn keeps(&self, committee: &str, state: &str, year: Option<u32>) -> bool {
+        let state = fold(state);
+        (self.committees.is_empty() || self.committees.contains(&committee))
+            && (self.states.is_empty() || self.states.iter().any(|s| state_fits(&state, s)))
+            && (self.years.is_empty()
+                || year.is_some_and(|y| self.years.iter().any(|r| r.contains(&y))))
+    }
+}
+
+/// Whether a folded State name starts with `start`, or has a word that
+/// does ("korea" finds "Republic of Korea").
+fn state_fits(state: &str, start: &str) -> bool {
+    state.starts_with(start)
+        || state
+            .match_indices(start)
+            .any(|(i, _)| !state[..i].ends_with(char::is_alphanumeric))
 }
 
 impl Query {
     /// Whether the query asks for nothing at all.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.exclude.is_empty() && self.articles.is_empty()
+        self.terms.is_empty()
+            && self.exclude.is_empty()
+            && self.articles.is_empty()
+            && self.filters == Filters::default()
     }
 
     /// Number of groups of alternatives.
@@ -126,6 +184,113 @@ fn articles(spec: &str) -> Option<Vec<u32>> {
     list.filter(|l| !l.is_empty())
 }
 
+/// The filter names the query knows, with the longest first where one
+/// begins another.
+const FILTERS: [&str; 4] = ["committee:", "state:", "year:", "kind:"];
+
+/// A filter at the start of `rest`: its name, its value (a quoted value
+/// may hold spaces) and what follows.
+fn filter(rest: &str) -> Option<(&'static str, &str, &str)> {
+    let name = FILTERS.iter().find(|f| {
+        rest.get(..f.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(f))
+    })?;
+    let value = &rest[name.len()..];
+    if let Some(quoted) = value.strip_prefix('"') {
+        let end = quoted.find('"').unwrap_or(quoted.len());
+        let after = quoted.get(end + 1..).unwrap_or("");
+        return Some((name, &quoted[..end], after));
+    }
+    let end = value.find(char::is_whitespace).unwrap_or(value.len());
+    Some((name, &value[..end], &value[end..]))
+}
+
+/// The values of a filter: separated by `,` or `|`.
+fn values(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split([',', '|'])
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
+/// A year or a range: `2023`, `2019..2025`, `2019-2025`, `2019..`, `..2020`.
+fn years(value: &str) -> Option<RangeInclusive<u32>> {
+    let year = |y: &str, open: u32| {
+        if y.is_empty() {
+            Some(open)
+        } else {
+            y.parse().ok()
+        }
+    };
+    let (from, to) = value
+        .split_once("..")
+        .or_else(|| value.split_once('-'))
+        .unwrap_or((value, value));
+    if from.is_empty() && to.is_empty() {
+        return None;
+    }
+    let (from, to) = (year(from, 0)?, year(to, u32::MAX)?);
+    (from <= to).then_some(from..=to)
+}
+
+/// A kind by its name, its three letters, or the start of its name
+/// (`rec`, `conc`, `follow-up`).
+fn kind(value: &str) -> Option<Kind> {
+    let v = fold(value).replace(['-', ' '], "_");
+    let v = v.strip_suffix('s').filter(|v| v.len() > 2).unwrap_or(&v);
+    Kind::ALL.into_iter().find(|k| {
+        k.short().eq_ignore_ascii_case(v)
+            || (v.len() >= 3 && k.name().starts_with(v))
+            || k.name().replace('_', "") == v
+    })
+}
+
+/// Read one filter's value into the query.
+fn apply(query: &mut Query, name: &str, value: &str) {
+    let filters = &mut query.filters;
+    if values(value).next().is_none() {
+        query
+            .problems
+            .push(format!("{name} needs a value ({})", expected(name)));
+        return;
+    }
+    for v in values(value) {
+        let known = match name {
+            "committee:" => COMMITTEES
+                .iter()
+                .find(|c| c.code.eq_ignore_ascii_case(v))
+                .map(|c| filters.committees.push(c.code)),
+            "state:" => {
+                filters.states.push(fold(v));
+                Some(())
+            }
+            "year:" => years(v).map(|r| filters.years.push(r)),
+            _ => kind(v).map(|k| filters.kinds.push(k)),
+        };
+        if known.is_none() {
+            query
+                .problems
+                .push(format!("{name}{v}: {}", expected(name)));
+        }
+    }
+}
+
+/// What a filter takes, for a message.
+fn expected(name: &str) -> String {
+    match name {
+        "committee:" => {
+            let codes: Vec<String> = COMMITTEES.iter().map(|c| c.code.to_lowercase()).collect();
+            format!("the committees are {}", codes.join(", "))
+        }
+        "state:" => "the start of a State's name, as in state:canada".to_string(),
+        "year:" => "a year or a range, as in year:2023 or year:2019..2025".to_string(),
+        _ => {
+            let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+            format!("the kinds are {}", names.join(", "))
+        }
+    }
+}
+
 /// Add a positive term: into the group of the one before it after a `|`,
 /// else into a group of its own.
 fn push(query: &mut Query, or: &mut bool, term: Option<Term>) {
@@ -150,7 +315,11 @@ pub fn parse(input: &str) -> Query {
     // The last token was a positive term.
     let mut after_term = false;
     while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('|') {
+        if let Some((name, value, after)) = filter(rest) {
+            apply(&mut query, name, value);
+            (or, after_term) = (false, false);
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix('|') {
             or = after_term;
             after_term = false;
             rest = after;
@@ -357,5 +526,77 @@ mod tests {
         assert_eq!(q.terms[0].words[0].case.as_deref(), Some("Работа"));
         assert_eq!(q.terms[1].words[0].case, None);
         assert_eq!(q.terms[0].words[0].folded, "работа");
+    }
+
+    #[test]
+    fn filters_read_committees_states_years_and_kinds() {
+        let q = parse(
+            "education Committee:CRPD,cat state:\"Côte d\" year:2019..2025 year:2011 kind:concern|rec",
+        );
+        assert_eq!(q.filters.committees, ["CRPD", "CAT"]);
+        assert_eq!(q.filters.states, ["cote d"]);
+        assert_eq!(q.filters.years, [2019..=2025, 2011..=2011]);
+        assert_eq!(q.filters.kinds, [Kind::Concern, Kind::Recommendation]);
+        assert!(q.problems.is_empty(), "{:?}", q.problems);
+        // Only `education` is a word; the filters are no terms.
+        assert_eq!(q.terms.len(), 1);
+        assert_eq!(words(&q.terms[0]), [("education", Looseness::Fuzzy)]);
+        // Filters alone are a query.
+        assert!(!parse("kind:positive").is_empty());
+    }
+
+    #[test]
+    fn kinds_go_by_name_short_name_plural_or_start() {
+        let kinds = |v: &str| parse(&format!("kind:{v}")).filters.kinds;
+        assert_eq!(kinds("recommendations"), [Kind::Recommendation]);
+        assert_eq!(kinds("POS"), [Kind::Positive]);
+        assert_eq!(kinds("follow-up"), [Kind::FollowUp]);
+        assert_eq!(kinds("followup"), [Kind::FollowUp]);
+        assert_eq!(kinds("intro"), [Kind::Introduction]);
+        assert_eq!(kinds("oth"), [Kind::Other]);
+        assert!(kinds("re").is_empty());
+    }
+
+    #[test]
+    fn years_are_a_year_or_a_range_open_at_either_end() {
+        let years = |v: &str| parse(&format!("year:{v}")).filters.years;
+        assert_eq!(years("2023"), [2023..=2023]);
+        assert_eq!(years("2019-2021"), [2019..=2021]);
+        assert_eq!(years("2019.."), [2019..=u32::MAX]);
+        assert_eq!(years("..2012"), [0..=2012]);
+        assert!(years("2025..2019").is_empty());
+        assert!(years("..").is_empty());
+    }
+
+    #[test]
+    fn a_filter_that_cannot_be_read_is_a_problem_not_words() {
+        let q = parse("torture kind:foo committee:xyz year:soon state:");
+        assert_eq!(q.problems.len(), 4, "{:?}", q.problems);
+        assert!(q.problems[0].starts_with("kind:foo: the kinds are introduction, positive"));
+        assert!(q.problems[1].contains("committee:xyz: the committees are cat, ccpr"));
+        assert!(q.problems[2].starts_with("year:soon: a year or a range"));
+        assert!(q.problems[3].starts_with("state: needs a value"));
+        assert_eq!(q.terms.len(), 1);
+    }
+
+    #[test]
+    fn a_state_fits_by_the_start_of_its_name_or_of_a_word_in_it() {
+        let keeps =
+            |query: &str, state: &str| parse(query).filters.keeps("CRPD", state, Some(2020));
+        assert!(keeps("state:canada", "Canada"));
+        assert!(keeps("state:CAN", "Canada"));
+        assert!(keeps("state:korea", "Republic of Korea"));
+        assert!(keeps(
+            "state:\"united k\"",
+            "United Kingdom of Great Britain"
+        ));
+        assert!(keeps("state:cote", "Côte d’Ivoire"));
+        assert!(!keeps("state:ada", "Canada"));
+        assert!(!keeps("state:\"united k\"", "United States of America"));
+        let f = parse("committee:cat year:2019..2020 state:can").filters;
+        assert!(!f.keeps("CRPD", "Canada", Some(2020)));
+        assert!(!f.keeps("CAT", "Canada", Some(2021)));
+        assert!(!f.keeps("CAT", "Canada", None));
+        assert!(f.keeps("CAT", "Canada", Some(2019)));
     }
 }

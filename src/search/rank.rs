@@ -16,7 +16,7 @@
 use super::bits::Bits;
 use super::compile::{Compiled, EXACT, FORM, FUZZY, Occurrence, PREFIX, Quality};
 use super::map::Map;
-use super::{Hit, Index, Scope, words};
+use super::{Hit, HitUnit, Index, Scope, words};
 
 /// BM25's term-frequency saturation and length normalisation.
 const K1: f64 = 1.2;
@@ -34,7 +34,9 @@ impl Index {
     #[must_use]
     pub fn search(&self, query: &str, scope: Scope, limit: usize) -> Vec<Hit> {
         let compiled = self.compile(query);
-        if compiled.query.is_empty() || limit == 0 {
+        // A filter that could not be read keeps nothing rather than
+        // everything: the caller shows why (`Index::problems`).
+        if compiled.query.is_empty() || !compiled.query.problems.is_empty() || limit == 0 {
             return Vec::new();
         }
         let units = self.store.units();
@@ -66,6 +68,16 @@ impl Index {
         };
         let bit = scope.bit();
         let articles = &compiled.query.articles;
+        let filters = &compiled.query.filters;
+        let documents: Option<Vec<bool>> = filters.on_documents().then(|| {
+            (0..self.store.documents())
+                .map(|d| {
+                    let meta = self.store.meta(d);
+                    filters.keeps(meta.committee, meta.state, meta.year)
+                })
+                .collect()
+        });
+        let kinds = &filters.kinds;
         let mut heading_matches: Map<u32, i64> = Map::default();
         let mut scored: Vec<(i64, u32)> = Vec::new();
         let mut tokens = Vec::new();
@@ -77,7 +89,21 @@ impl Index {
             && compiled.query.exclude.iter().all(|t| t.words.len() == 1))
         .then(|| self.single_word(&compiled.expansions[0][0]));
         for u in candidates.iter() {
-            if self.store.scopes(u) & bit == 0
+            let kept = if documents.is_none() && kinds.is_empty() {
+                self.store.scopes(u) & bit != 0
+            } else {
+                let fixed = self.store.fixed(u);
+                documents
+                    .as_ref()
+                    .is_none_or(|d| d.get(fixed.doc as usize).copied().unwrap_or(false))
+                    && if kinds.is_empty() {
+                        fixed.scopes & bit != 0
+                    } else {
+                        // A heading is no paragraph of any kind.
+                        fixed.unit != HitUnit::Heading && kinds.contains(&fixed.kind)
+                    }
+            };
+            if !kept
                 || (!articles.is_empty() && {
                     let engaged = self.store.articles(u);
                     !articles.iter().any(|a| engaged.contains(a))

@@ -22,6 +22,7 @@
 //! | `LANGS` | the languages with forms in the documents, as positions in `forms::LANGUAGES` (u32) |
 //! | `STEM_STARTS`, `STEMS` | u32 offsets (stems + 1) into the folded stems, in byte order |
 //! | `FORM_STARTS`, `FORMS` | u32 offsets (languages × stems + 1) into word ids (u32): per language, per stem, the words of the documents in that language with that stem |
+//! | `META_STARTS`, `META` | u32 offsets (documents + 1) into each document's committee code, State and year, joined by tabs (empty for unknown), for the `committee:`, `state:` and `year:` filters |
 
 use super::HitUnit;
 use crate::document::Kind;
@@ -31,7 +32,8 @@ use std::ops::Range;
 const MAGIC: &[u8; 4] = b"TVIX";
 /// Bumped whenever the layout or the meaning of a field changes.
 /// 2: word forms (`LANGS`, `STEMS`, `FORMS`).
-pub const VERSION: u32 = 2;
+/// 3: documents' committee, State and year (`META`).
+pub const VERSION: u32 = 3;
 
 const FIXED: usize = 0;
 const TEXT_STARTS: usize = 1;
@@ -52,7 +54,9 @@ const STEM_STARTS: usize = 15;
 const STEMS: usize = 16;
 const FORM_STARTS: usize = 17;
 const FORMS: usize = 18;
-const SECTIONS: usize = 19;
+const META_STARTS: usize = 19;
+const META: usize = 20;
+const SECTIONS: usize = 21;
 
 const FIXED_SIZE: usize = 20;
 const NONE: u32 = u32::MAX;
@@ -88,6 +92,19 @@ pub struct Forms<'a> {
     pub groups: &'a [Vec<u32>],
 }
 
+/// What the filters need to know of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DocMeta<'a> {
+    /// Symbol, e.g. `CAT/C/KAZ/CO/4`.
+    pub symbol: &'a str,
+    /// Committee code (`CAT`), empty when unknown.
+    pub committee: &'a str,
+    /// State or organisation.
+    pub state: &'a str,
+    /// Year of adoption.
+    pub year: Option<u32>,
+}
+
 /// Writes sections while the index is built.
 #[derive(Default)]
 pub struct Writer {
@@ -116,6 +133,7 @@ impl Writer {
             SYMBOL_STARTS,
             STEM_STARTS,
             FORM_STARTS,
+            META_STARTS,
         ] {
             put(&mut sections[s], 0);
         }
@@ -176,7 +194,7 @@ impl Writer {
         stamp: &[u8],
         vocab: &[String],
         postings: &[Vec<(u32, u32)>],
-        symbols: &[&str],
+        documents: &[DocMeta<'_>],
         forms: &Forms<'_>,
     ) -> Vec<u8> {
         let s = &mut self.sections;
@@ -213,10 +231,17 @@ impl Writer {
             let v = (s[POSTINGS].len() / 8) as u32;
             put(&mut s[POSTING_STARTS], v);
         }
-        for symbol in symbols {
-            s[SYMBOLS].extend_from_slice(symbol.as_bytes());
+        for doc in documents {
+            s[SYMBOLS].extend_from_slice(doc.symbol.as_bytes());
             let v = s[SYMBOLS].len() as u32;
             put(&mut s[SYMBOL_STARTS], v);
+            // Tabs and line ends cannot be in one field: they separate.
+            let clean = |t: &str| t.replace(['\t', '\n', '\r'], " ");
+            let year = doc.year.map(|y| y.to_string()).unwrap_or_default();
+            let meta = format!("{}\t{}\t{year}", clean(doc.committee), clean(doc.state));
+            s[META].extend_from_slice(meta.as_bytes());
+            let v = s[META].len() as u32;
+            put(&mut s[META_STARTS], v);
         }
         let header = 4 + 4 + 4 + stamp.len() + 4 + SECTIONS * 16;
         let total = header + s.iter().map(Vec::len).sum::<usize>();
@@ -370,55 +395,27 @@ impl Store {
             self.section(TEXT).len(),
             "text offsets",
         )?;
-        rising(
-            EXTRA_STARTS,
-            self.units,
-            false,
-            self.section(EXTRA).len(),
-            "extra offsets",
-        )?;
-        rising(
-            TOKEN_STARTS,
-            self.units,
-            false,
-            self.section(TOKENS).len() / 4,
-            "token offsets",
-        )?;
-        rising(
-            VOCAB_STARTS,
-            self.words,
-            false,
-            self.section(VOCAB).len(),
-            "word offsets",
-        )?;
-        rising(
-            POSTING_STARTS,
-            self.words,
-            false,
-            self.section(POSTINGS).len() / 8,
-            "posting offsets",
-        )?;
-        rising(
-            SYMBOL_STARTS,
-            self.docs,
-            false,
-            self.section(SYMBOLS).len(),
-            "symbol offsets",
-        )?;
-        rising(
-            STEM_STARTS,
-            self.stems,
-            false,
-            self.section(STEMS).len(),
-            "stem offsets",
-        )?;
-        rising(
-            FORM_STARTS,
-            self.languages * self.stems,
-            false,
-            self.section(FORMS).len() / 4,
-            "form offsets",
-        )?;
+        // Each u32 offset table: its section, how many entries (one more
+        // offset), the section it points into, the size of an entry there.
+        let tables = [
+            (EXTRA_STARTS, self.units, EXTRA, 1, "extra offsets"),
+            (TOKEN_STARTS, self.units, TOKENS, 4, "token offsets"),
+            (VOCAB_STARTS, self.words, VOCAB, 1, "word offsets"),
+            (POSTING_STARTS, self.words, POSTINGS, 8, "posting offsets"),
+            (SYMBOL_STARTS, self.docs, SYMBOLS, 1, "symbol offsets"),
+            (META_STARTS, self.docs, META, 1, "document offsets"),
+            (STEM_STARTS, self.stems, STEMS, 1, "stem offsets"),
+            (
+                FORM_STARTS,
+                self.languages * self.stems,
+                FORMS,
+                4,
+                "form offsets",
+            ),
+        ];
+        for (starts, count, into, size, what) in tables {
+            rising(starts, count, false, self.section(into).len() / size, what)?;
+        }
         if self.section(SORTED).len() != self.words * 4
             || (0..self.words).any(|i| self.u32(SORTED, i) as usize >= self.words)
         {
@@ -435,7 +432,7 @@ impl Store {
             }
         }
         for d in 0..self.docs {
-            if self.symbol_bytes(d).is_err() {
+            if self.symbol_bytes(d).is_err() || self.meta_bytes(d).is_err() {
                 return Err(StoreError::Damaged("symbols"));
             }
         }
@@ -605,6 +602,26 @@ impl Store {
         std::str::from_utf8(&self.section(SYMBOLS)[self.span(SYMBOL_STARTS, d)])
     }
 
+    fn meta_bytes(&self, d: usize) -> Result<&str, std::str::Utf8Error> {
+        std::str::from_utf8(&self.section(META)[self.span(META_STARTS, d)])
+    }
+
+    /// A document's symbol, committee, State and year.
+    #[must_use]
+    pub fn meta(&self, d: usize) -> DocMeta<'_> {
+        if d >= self.docs {
+            return DocMeta::default();
+        }
+        let mut fields = self.meta_bytes(d).unwrap_or_default().split('\t');
+        let mut next = || fields.next().unwrap_or_default();
+        DocMeta {
+            symbol: self.symbol(d),
+            committee: next(),
+            state: next(),
+            year: next().parse().ok(),
+        }
+    }
+
     /// The languages with forms, as positions in `forms::LANGUAGES`.
     #[must_use]
     pub fn languages(&self) -> Vec<usize> {
@@ -683,7 +700,12 @@ mod tests {
             b"stamp",
             &["detention".into(), "provisoire".into()],
             &[vec![(0, 1)], vec![(0, 1)]],
-            &["CAT/C/X/CO/1"],
+            &[DocMeta {
+                symbol: "CAT/C/X/CO/1",
+                committee: "CAT",
+                state: "Côte d’Ivoire",
+                year: Some(2019),
+            }],
             &Forms {
                 languages: &[0, 1],
                 stems: &["detent".into(), "provisoir".into()],
@@ -716,6 +738,12 @@ mod tests {
         assert_eq!(store.postings(1).collect::<Vec<_>>(), [(0, 1)]);
         assert_eq!(store.postings(7).count(), 0);
         assert_eq!(store.symbol(0), "CAT/C/X/CO/1");
+        let meta = store.meta(0);
+        assert_eq!(
+            (meta.symbol, meta.committee, meta.state, meta.year),
+            ("CAT/C/X/CO/1", "CAT", "Côte d’Ivoire", Some(2019))
+        );
+        assert_eq!(store.meta(1), DocMeta::default());
         assert_eq!(store.languages(), [0, 1]);
         assert_eq!(store.forms(0, "provisoir").collect::<Vec<_>>(), [1]);
         assert_eq!(store.forms(1, "detent").collect::<Vec<_>>(), [0]);
@@ -756,6 +784,9 @@ mod tests {
                 }
                 for slot in 0..3 {
                     let _ = store.forms(slot, "detent").count();
+                }
+                for d in 0..=store.documents() {
+                    let _ = store.meta(d);
                 }
             }
         }

@@ -93,10 +93,18 @@ pub enum Action {
     Help,
     /// Leave the program.
     Quit,
+    /// The same subject in the State's previous concluding observations
+    /// from this committee.
+    PreviousCycle,
     /// Collapse the selected outline row.
     Collapse,
     /// Expand the selected outline row.
     Expand,
+    /// Collapse the outline to its top level (committees, States or
+    /// documents; one document's sections).
+    CollapseAll,
+    /// Expand every outline row.
+    ExpandAll,
     /// Next search hit in the reader.
     NextHit,
     /// Previous search hit in the reader.

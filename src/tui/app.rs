@@ -12,6 +12,7 @@ use super::panes::help::HelpPane;
 use super::panes::outline::{Node, OutlinePane};
 use super::panes::reader::{LayoutSpec, ReaderPane};
 use super::panes::search::SearchPane;
+use crate::cycles::{self, Missing};
 use crate::document::{Document, Reference};
 use crate::library::Library;
 use crate::search::HitUnit;
@@ -402,6 +403,7 @@ impl App {
                 });
             }
             Action::Pair => self.pair(),
+            Action::PreviousCycle => self.previous_cycle(),
             Action::JumpBack => match self.jumps.pop() {
                 Some((doc, anchor)) => {
                     self.show_doc(doc);
@@ -453,6 +455,22 @@ impl App {
                 );
                 let detail = self.outline.fold(&self.library, here);
                 self.message = Some(format!("Sections pane: {} (z: next)", detail.label()));
+            }
+            Action::CollapseAll | Action::ExpandAll => {
+                if action == Action::CollapseAll {
+                    self.outline.collapse_all(&self.library);
+                } else {
+                    self.outline.expand_all(&self.library);
+                }
+                self.sync_outline();
+                self.message = Some(
+                    if action == Action::CollapseAll {
+                        "Sections collapsed (+ expands all)"
+                    } else {
+                        "Sections expanded (- collapses all)"
+                    }
+                    .to_string(),
+                );
             }
             action if self.focus == Focus::Outline => {
                 if self.outline.handle(action, &self.library) {
@@ -623,6 +641,49 @@ impl App {
         self.jump_to(self.doc, &Reference::paragraph(target));
     }
 
+    /// `P`: the paragraphs of the State's previous concluding observations
+    /// from this committee under the same heading (or the closest), with
+    /// what was found in the status line.
+    fn previous_cycle(&mut self) {
+        let current = self.reader.current().unwrap_or_default();
+        let here = self.document();
+        let committee = here.committee_code().unwrap_or("this committee");
+        self.message = Some(
+            match cycles::earlier(&self.library, self.doc, current.paragraph) {
+                Ok(found) => {
+                    let first = found.paragraphs.first().copied().unwrap_or(1);
+                    self.jump_to(found.doc, &Reference::paragraph(first));
+                    // Show the heading above the paragraphs.
+                    let line = self.reader.scroll;
+                    if let Some(&h) = self.reader.headings.iter().rev().find(|&&h| h <= line) {
+                        self.reader.scroll_to_line(h);
+                    }
+                    let doc = &self.library.documents[found.doc];
+                    let year = doc.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                    let how = if found.same { "also" } else { "closest" };
+                    format!(
+                        "{}{year}, {}: {how} “{}” · Ctrl-o back",
+                        doc.symbol,
+                        paragraphs(&found.paragraphs),
+                        found.heading
+                    )
+                }
+                Err(Missing::NoHeading) => format!(
+                    "Paragraph {} is under no thematic heading to look for",
+                    current.paragraph
+                ),
+                Err(Missing::NoEarlier) => format!(
+                    "No earlier {committee} observations on {} are open",
+                    here.state
+                ),
+                Err(Missing::NoSubject(d)) => format!(
+                    "{} has no heading close to this one",
+                    self.library.documents[d].symbol
+                ),
+            },
+        );
+    }
+
     fn jump_to(&mut self, doc: usize, anchor: &Reference) {
         self.push_jump();
         self.show_doc(doc);
@@ -718,6 +779,21 @@ impl App {
         match self.document().text_of(&here) {
             Some(text) => format!("{}: {text}", self.citation()),
             None => self.citation(),
+        }
+    }
+}
+
+/// Paragraph numbers as cited: `para. 12`, `paras. 25–26`, `paras. 12, 14`.
+fn paragraphs(numbers: &[u32]) -> String {
+    match numbers {
+        [] => String::new(),
+        [one] => format!("para. {one}"),
+        [first, .., last] if numbers.windows(2).all(|w| w[1] == w[0] + 1) => {
+            format!("paras. {first}–{last}")
+        }
+        _ => {
+            let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
+            format!("paras. {}", list.join(", "))
         }
     }
 }

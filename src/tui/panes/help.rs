@@ -23,6 +23,10 @@ const QUERY: &[(&str, &str)] = &[
     ("'word", "this word exactly: no prefix, no typo"),
     ("!word", "leave out what holds a word starting so"),
     ("art:16", "what engages article 16 (art:2,16: either)"),
+    ("committee:crpd", "that committee's documents"),
+    ("state:can", "States whose name starts so"),
+    ("year:2019..2025", "documents adopted then"),
+    ("kind:concern", "that kind only (kind:concern|rec)"),
     ("a | b", "either a or b"),
     ("Nelson", "a capital letter asks for that case"),
 ];

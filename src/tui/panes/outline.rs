@@ -1,10 +1,13 @@
-//! The outline pane: documents (when several are open) → sections →
-//! thematic headings → paragraphs, collapsible, with a selection; and its
-//! drawing.
+//! The outline pane: sections → thematic headings → paragraphs,
+//! collapsible, with a selection; and its drawing. With several
+//! documents open, they are grouped above that: committee (when there
+//! are several) → State (when it has several documents) → document,
+//! each group with its count, sorted by committee, State and year.
 
 use super::{Look, block, fit};
 use crate::document::Kind;
 use crate::library::Library;
+use crate::search::words::fold;
 use crate::text::visible;
 use crate::tui::action::Action;
 use crate::tui::list::ListCursor;
@@ -19,6 +22,10 @@ use std::ops::Deref;
 /// One row's target.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Node {
+    /// The documents of one committee (its code).
+    Committee(String),
+    /// The documents of one State before one committee.
+    State(String, String),
     /// A whole document.
     Document(usize),
     /// A section of a document.
@@ -92,6 +99,9 @@ pub struct OutlinePane {
     /// The level `z` last set.
     pub detail: Detail,
     collapsed: HashSet<Node>,
+    /// Each document's group rows (committee, State), outermost first,
+    /// for following a document whose group is collapsed.
+    ancestors: Vec<Vec<Node>>,
 }
 
 /// Words that open paragraphs in every document ("The Committee is
@@ -196,12 +206,73 @@ impl Deref for OutlinePane {
     }
 }
 
+/// A library of at least this many documents opens with its groups
+/// collapsed: a thousand documents' sections would be a long list to
+/// scroll past.
+pub const COLLAPSED_FROM: usize = 10;
+
+/// The documents of one committee, by State.
+struct CommitteeGroup {
+    code: String,
+    states: Vec<(String, Vec<usize>)>,
+}
+
+impl CommitteeGroup {
+    fn documents(&self) -> usize {
+        self.states.iter().map(|s| s.1.len()).sum()
+    }
+}
+
+/// The library grouped by committee, then State, then year and symbol.
+fn groups(library: &Library) -> Vec<CommitteeGroup> {
+    let docs = &library.documents;
+    let committee = |d: usize| {
+        docs[d]
+            .committee_code()
+            .map_or_else(|| docs[d].committee.clone(), str::to_string)
+    };
+    // States in alphabetical order whatever their accents ("Équateur"
+    // among the E's).
+    let key = |d: usize| {
+        (
+            committee(d),
+            fold(&docs[d].state),
+            docs[d].year,
+            docs[d].symbol.clone(),
+        )
+    };
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_cached_key(|&d| key(d));
+    let mut out: Vec<CommitteeGroup> = Vec::new();
+    for d in order {
+        let code = committee(d);
+        if out.last().is_none_or(|g| g.code != code) {
+            out.push(CommitteeGroup {
+                code,
+                states: Vec::new(),
+            });
+        }
+        let group = out.last_mut().expect("pushed above");
+        let state = &docs[d].state;
+        match group.states.last_mut() {
+            Some((name, list)) if name == state => list.push(d),
+            _ => group.states.push((state.clone(), vec![d])),
+        }
+    }
+    out
+}
+
 impl OutlinePane {
-    /// Rows for a library, all expanded.
+    /// Rows for a library: all expanded, or, from [`COLLAPSED_FROM`]
+    /// documents, collapsed to the groups.
     #[must_use]
     pub fn new(library: &Library) -> Self {
         let mut pane = Self::default();
-        pane.rebuild(library);
+        if library.documents.len() >= COLLAPSED_FROM {
+            pane.collapse_all(library);
+        } else {
+            pane.rebuild(library);
+        }
         pane
     }
 
@@ -209,89 +280,185 @@ impl OutlinePane {
     pub fn rebuild(&mut self, library: &Library) {
         let selected = self.rows.get(self.list.selected).map(|r| r.node.clone());
         self.rows.clear();
-        let several = library.documents.len() > 1;
-        for (d, doc) in library.documents.iter().enumerate() {
-            let first = doc.paragraphs().next().map_or(1, |(_, _, p)| p.number);
-            let base = usize::from(several);
-            if several {
-                let node = Node::Document(d);
-                let collapsed = self.collapsed.contains(&node);
-                self.rows.push(Row {
-                    node,
-                    depth: 0,
-                    text: format!("{} {}", doc.symbol, doc.state),
-                    kind: None,
-                    parent: true,
-                    collapsed,
-                    target: (d, first),
-                });
-                if collapsed {
-                    continue;
-                }
-            }
-            for (s, section) in doc.sections.iter().enumerate() {
-                let first = section
-                    .topics
-                    .iter()
-                    .find_map(|t| t.paragraphs.first())
-                    .map_or(first, |p| p.number);
-                let mut depth = base;
-                let mut hidden = false;
-                if let Some(label) = &section.label {
-                    let node = Node::Section(d, s);
-                    hidden = self.collapsed.contains(&node);
-                    self.rows.push(Row {
-                        node,
-                        depth,
-                        text: format!("{label}. {}", section.title),
-                        kind: None,
-                        parent: true,
-                        collapsed: hidden,
-                        target: (d, first),
-                    });
-                    depth += 1;
-                }
-                if hidden {
-                    continue;
-                }
-                for (t, topic) in section.topics.iter().enumerate() {
-                    let mut depth = depth;
-                    if let Some(heading) = &topic.heading {
-                        let node = Node::Heading(d, s, t);
-                        let collapsed = self.collapsed.contains(&node);
-                        self.rows.push(Row {
-                            node,
-                            depth,
-                            text: heading.clone(),
-                            kind: None,
-                            parent: true,
-                            collapsed,
-                            target: (d, topic.paragraphs.first().map_or(first, |p| p.number)),
-                        });
-                        if collapsed {
-                            continue;
-                        }
-                        depth += 1;
-                    }
-                    for p in &topic.paragraphs {
-                        let words = row_label(p);
-                        self.rows.push(Row {
-                            node: Node::Paragraph(d, p.number),
-                            depth,
-                            text: format!("{:>2} {words}", p.number),
-                            kind: Some(p.kind),
-                            parent: false,
-                            collapsed: false,
-                            target: (d, p.number),
-                        });
-                    }
-                }
-            }
+        if library.documents.len() > 1 {
+            self.library_rows(library);
+        } else if !library.documents.is_empty() {
+            self.document_rows(library, 0, 0);
         }
         let selected = selected
             .and_then(|n| self.rows.iter().position(|r| r.node == n))
             .unwrap_or(self.list.selected);
         self.list.select(selected, self.rows.len());
+    }
+
+    /// A parent row; returns whether it is collapsed.
+    fn group_row(&mut self, node: Node, depth: usize, text: String, target: (usize, u32)) -> bool {
+        let collapsed = self.collapsed.contains(&node);
+        self.rows.push(Row {
+            node,
+            depth,
+            text,
+            kind: None,
+            parent: true,
+            collapsed,
+            target,
+        });
+        collapsed
+    }
+
+    /// Committee and State groups, and the documents in them.
+    fn library_rows(&mut self, library: &Library) {
+        let groups = groups(library);
+        let several_committees = groups.len() > 1;
+        self.ancestors = vec![Vec::new(); library.documents.len()];
+        for group in &groups {
+            for (state, documents) in &group.states {
+                for &d in documents {
+                    if several_committees {
+                        self.ancestors[d].push(Node::Committee(group.code.clone()));
+                    }
+                    if documents.len() > 1 {
+                        self.ancestors[d].push(Node::State(group.code.clone(), state.clone()));
+                    }
+                }
+            }
+        }
+        let first = |d: usize| {
+            library.documents[d]
+                .paragraphs()
+                .next()
+                .map_or(1, |(_, _, p)| p.number)
+        };
+        for group in &groups {
+            let mut depth = 0;
+            if several_committees {
+                let d = group.states[0].1[0];
+                let text = format!("{} ({})", group.code, group.documents());
+                let node = Node::Committee(group.code.clone());
+                if self.group_row(node, 0, text, (d, first(d))) {
+                    continue;
+                }
+                depth = 1;
+            }
+            for (state, documents) in &group.states {
+                let mut depth = depth;
+                let grouped = documents.len() > 1;
+                if grouped {
+                    let d = documents[0];
+                    let text = format!("{state} ({})", documents.len());
+                    let node = Node::State(group.code.clone(), state.clone());
+                    if self.group_row(node, depth, text, (d, first(d))) {
+                        continue;
+                    }
+                    depth += 1;
+                }
+                for &d in documents {
+                    let doc = &library.documents[d];
+                    let year = doc.year.map(|y| format!("{y} ")).unwrap_or_default();
+                    // Under its State's row a document needs no State.
+                    let text = if grouped {
+                        format!("{year}{}", doc.symbol)
+                    } else {
+                        format!("{} {year}{}", doc.state, doc.symbol)
+                    };
+                    if !self.group_row(Node::Document(d), depth, text, (d, first(d))) {
+                        self.document_rows(library, d, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A document's sections, headings and paragraphs, from `base` deep.
+    fn document_rows(&mut self, library: &Library, d: usize, base: usize) {
+        let doc = &library.documents[d];
+        let first = doc.paragraphs().next().map_or(1, |(_, _, p)| p.number);
+        for (s, section) in doc.sections.iter().enumerate() {
+            let first = section
+                .topics
+                .iter()
+                .find_map(|t| t.paragraphs.first())
+                .map_or(first, |p| p.number);
+            let mut depth = base;
+            let mut hidden = false;
+            if let Some(label) = &section.label {
+                let node = Node::Section(d, s);
+                hidden = self.collapsed.contains(&node);
+                self.rows.push(Row {
+                    node,
+                    depth,
+                    text: format!("{label}. {}", section.title),
+                    kind: None,
+                    parent: true,
+                    collapsed: hidden,
+                    target: (d, first),
+                });
+                depth += 1;
+            }
+            if hidden {
+                continue;
+            }
+            for (t, topic) in section.topics.iter().enumerate() {
+                let mut depth = depth;
+                if let Some(heading) = &topic.heading {
+                    let node = Node::Heading(d, s, t);
+                    let collapsed = self.collapsed.contains(&node);
+                    self.rows.push(Row {
+                        node,
+                        depth,
+                        text: heading.clone(),
+                        kind: None,
+                        parent: true,
+                        collapsed,
+                        target: (d, topic.paragraphs.first().map_or(first, |p| p.number)),
+                    });
+                    if collapsed {
+                        continue;
+                    }
+                    depth += 1;
+                }
+                for p in &topic.paragraphs {
+                    let words = row_label(p);
+                    self.rows.push(Row {
+                        node: Node::Paragraph(d, p.number),
+                        depth,
+                        text: format!("{:>2} {words}", p.number),
+                        kind: Some(p.kind),
+                        parent: false,
+                        collapsed: false,
+                        target: (d, p.number),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Collapse everything to the top level: committees, or States, or
+    /// documents, or (one document) its sections.
+    pub fn collapse_all(&mut self, library: &Library) {
+        self.collapsed.clear();
+        for group in groups(library) {
+            self.collapsed.insert(Node::Committee(group.code.clone()));
+            for (state, documents) in &group.states {
+                self.collapsed
+                    .insert(Node::State(group.code.clone(), state.clone()));
+                self.collapsed
+                    .extend(documents.iter().map(|&d| Node::Document(d)));
+            }
+        }
+        if library.documents.len() == 1 {
+            let sections = library.documents[0].sections.len();
+            self.collapsed
+                .extend((0..sections).map(|s| Node::Section(0, s)));
+        }
+        self.rebuild(library);
+    }
+
+    /// Expand every row.
+    pub fn expand_all(&mut self, library: &Library) {
+        self.collapsed.clear();
+        self.detail = Detail::All;
+        self.rebuild(library);
     }
 
     /// The selected row.
@@ -343,9 +510,20 @@ impl OutlinePane {
             .iter()
             .position(|r| r.node == Node::Paragraph(doc, paragraph))
             .or_else(|| {
-                self.rows
+                self.rows.iter().rposition(|r| {
+                    r.target.0 == doc
+                        && r.target.1 <= paragraph
+                        && !matches!(r.node, Node::Committee(_) | Node::State(..))
+                })
+            })
+            .or_else(|| {
+                // The document is inside a collapsed group: select the
+                // group.
+                self.ancestors
+                    .get(doc)?
                     .iter()
-                    .rposition(|r| r.target.0 == doc && r.target.1 <= paragraph)
+                    .rev()
+                    .find_map(|node| self.rows.iter().position(|r| r.node == *node))
             });
         if let Some(i) = hit {
             self.select(i);
@@ -382,7 +560,9 @@ impl OutlinePane {
     /// `here` (document, paragraph).
     pub fn fold(&mut self, library: &Library, here: (usize, u32)) -> Detail {
         self.detail = self.detail.next();
-        self.collapsed.clear();
+        // Groups and documents stay as they are; their insides fold.
+        self.collapsed
+            .retain(|n| matches!(n, Node::Committee(_) | Node::State(..) | Node::Document(_)));
         for (d, doc) in library.documents.iter().enumerate() {
             for (s, section) in doc.sections.iter().enumerate() {
                 match self.detail {
@@ -572,5 +752,136 @@ mod tests {
         assert_eq!(pane.selected, 0);
         pane.move_by(10_000);
         assert_eq!(pane.selected, pane.rows.len() - 1);
+    }
+
+    /// The seed under other symbols, States and years: two committees,
+    /// Canada twice before CAT.
+    fn shelf(count: usize) -> Library {
+        let seed = &Library::embedded().documents[0];
+        let doc = |symbol: &str, state: &str, year: u32| {
+            let mut d = seed.clone();
+            d.symbol = symbol.into();
+            d.state = state.into();
+            d.year = Some(year);
+            d
+        };
+        let mut documents = vec![
+            doc("CRPD/C/ECU/CO/2-3", "Équateur", 2019),
+            doc("CAT/C/CAN/CO/8", "Canada", 2024),
+            doc("CAT/C/KAZ/CO/4", "Kazakhstan", 2023),
+            doc("CAT/C/CAN/CO/7", "Canada", 2018),
+            doc("CRPD/C/CAN/CO/1", "Canada", 2017),
+        ];
+        for i in documents.len()..count {
+            documents.push(doc(
+                &format!("CRPD/C/X{i:02}/CO/1"),
+                &format!("State {i:02}"),
+                2020,
+            ));
+        }
+        Library { documents }
+    }
+
+    fn texts(pane: &OutlinePane) -> Vec<String> {
+        pane.rows
+            .iter()
+            .filter(|r| r.parent && !matches!(r.node, Node::Section(..) | Node::Heading(..)))
+            .map(|r| format!("{}{}", "  ".repeat(r.depth), r.text))
+            .collect()
+    }
+
+    #[test]
+    fn a_library_is_grouped_by_committee_state_and_year_with_counts() {
+        let lib = shelf(5);
+        let pane = OutlinePane::new(&lib);
+        assert_eq!(
+            texts(&pane),
+            [
+                "CAT (3)",
+                "  Canada (2)",
+                "    2018 CAT/C/CAN/CO/7",
+                "    2024 CAT/C/CAN/CO/8",
+                "  Kazakhstan 2023 CAT/C/KAZ/CO/4",
+                "CRPD (2)",
+                "  Canada 2017 CRPD/C/CAN/CO/1",
+                "  Équateur 2019 CRPD/C/ECU/CO/2-3",
+            ]
+        );
+        // A small library opens expanded: every document's paragraphs.
+        let paragraphs = pane.rows.iter().filter(|r| r.kind.is_some()).count();
+        assert_eq!(paragraphs, 5 * 48);
+        // Under a document, its sections sit one level deeper.
+        let kaz = pane
+            .rows
+            .iter()
+            .position(|r| r.node == Node::Document(2))
+            .unwrap();
+        assert_eq!(pane.rows[kaz + 1].node, Node::Paragraph(2, 1));
+        assert_eq!(pane.rows[kaz + 1].depth, 2);
+    }
+
+    #[test]
+    fn a_large_library_opens_collapsed_and_expands_and_collapses_all() {
+        let lib = shelf(COLLAPSED_FROM);
+        let mut pane = OutlinePane::new(&lib);
+        let top: Vec<&str> = pane.rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            top,
+            ["CAT (3)", format!("CRPD ({})", COLLAPSED_FROM - 3).as_str()]
+        );
+        assert!(pane.rows.iter().all(|r| r.collapsed));
+        // Following a document inside a collapsed group selects the group.
+        pane.follow(4, 26);
+        assert_eq!(pane.current().unwrap().text, "CRPD (7)");
+        pane.expand_all(&lib);
+        assert_eq!(
+            pane.rows.iter().filter(|r| r.kind.is_some()).count(),
+            COLLAPSED_FROM * 48
+        );
+        pane.follow(4, 26);
+        assert_eq!(pane.current().unwrap().node, Node::Paragraph(4, 26));
+        pane.collapse_all(&lib);
+        assert_eq!(pane.rows.len(), 2);
+        // Opening the CAT group shows its States and documents, collapsed.
+        pane.select(0);
+        pane.expand(&lib);
+        assert_eq!(
+            texts(&pane)[..3],
+            [
+                "CAT (3)",
+                "  Canada (2)",
+                "  Kazakhstan 2023 CAT/C/KAZ/CO/4"
+            ]
+        );
+    }
+
+    #[test]
+    fn z_folds_inside_documents_and_leaves_groups_as_they_are() {
+        let lib = shelf(5);
+        let mut pane = OutlinePane::new(&lib);
+        pane.select(0);
+        pane.collapse(&lib); // CAT
+        assert_eq!(pane.fold(&lib, (0, 26)), Detail::Headings);
+        assert!(pane.rows[0].collapsed, "CAT stays collapsed");
+        // CRPD's documents show their headings, not their paragraphs.
+        assert!(pane.rows.iter().any(|r| r.text == "Solitary confinement"));
+        assert!(
+            !pane
+                .rows
+                .iter()
+                .any(|r| matches!(r.node, Node::Paragraph(_, 26)))
+        );
+        assert!(!pane.rows.iter().any(|r| r.node == Node::Document(1)));
+    }
+
+    #[test]
+    fn one_document_collapses_to_its_sections() {
+        let lib = Library::embedded();
+        let mut pane = OutlinePane::new(&lib);
+        pane.collapse_all(&lib);
+        let texts: Vec<&str> = pane.rows.iter().map(|r| r.text.as_str()).collect();
+        assert!(texts[0].starts_with(" 1 Considered the fourth periodic report"));
+        assert!(texts[1..].iter().all(|t| t.contains(". ")), "{texts:?}");
+        assert_eq!(texts.len(), 4, "{texts:?}");
     }
 }

@@ -5,7 +5,7 @@
 use super::{Look, block, fit};
 use crate::document::Document;
 use crate::library::Library;
-use crate::search::{Hit, HitUnit, IndexSlot, Scope, snippet_marked};
+use crate::search::{Hit, HitUnit, IndexSlot, Scope, query, snippet_marked};
 use crate::text::visible;
 use crate::tui::action::Action;
 use crate::tui::layout;
@@ -17,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use std::ops::Deref;
 use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
@@ -223,6 +223,25 @@ impl SearchPane {
         false
     }
 
+    /// The title: the scope (or the kinds a `kind:` filter keeps, which
+    /// replace it) and the count.
+    fn title(&self, parsed: &query::Query) -> String {
+        let count = if self.query.trim().is_empty() {
+            String::new()
+        } else if self.waiting() {
+            " · indexing".to_string()
+        } else {
+            let n = self.results.len();
+            format!(" · {n} result{}", if n == 1 { "" } else { "s" })
+        };
+        if parsed.filters.kinds.is_empty() {
+            format!("Search · scope: {}{count}", self.scope.label())
+        } else {
+            let kinds: Vec<&str> = parsed.filters.kinds.iter().map(|k| k.name()).collect();
+            format!("Search · kind: {}{count}", kinds.join(", "))
+        }
+    }
+
     /// Draw the pane: title with scope and count, the query line, then the
     /// results as aligned columns (reference, kind, heading, snippet) with
     /// the matched words highlighted. `documents` are the open documents,
@@ -230,15 +249,8 @@ impl SearchPane {
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, look: Look, documents: &[Document]) {
         let Look { theme, focused } = look;
         let s = self;
-        let count = if s.query.trim().is_empty() {
-            String::new()
-        } else if s.waiting() {
-            " · indexing".to_string()
-        } else {
-            let n = s.results.len();
-            format!(" · {n} result{}", if n == 1 { "" } else { "s" })
-        };
-        let title = format!("Search · scope: {}{count}", s.scope.label());
+        let parsed = query::parse(&s.query);
+        let title = s.title(&parsed);
         frame.render_widget(block(&title, focused, theme), area);
         let line = layout::query_line(area);
         let mut query = vec![Span::styled(
@@ -260,11 +272,20 @@ impl SearchPane {
         }
         frame.render_widget(Paragraph::new(Line::from(query)), line);
         let results = layout::results(area);
-        let several = documents.len() > 1;
         let width = results.width as usize;
         // Columns: reference, kind, heading (when there is room), snippet.
         let heading_width = if width >= 60 { (width / 5).min(28) } else { 0 };
-        let ref_width = if several { 24 } else { 9 }.min(width / 4);
+        let reference_of = |hit: &Hit| reference_in(hit, documents);
+        // The reference column is as wide as the query's longest
+        // reference (steady while the list scrolls), up to two fifths of
+        // the pane.
+        let ref_width = s
+            .results
+            .iter()
+            .map(|hit| visible(&reference_of(hit)).width())
+            .max()
+            .unwrap_or(0)
+            .min(width * 2 / 5);
         let lines: Vec<Line<'_>> = s
             .results
             .iter()
@@ -272,10 +293,7 @@ impl SearchPane {
             .skip(s.list.offset)
             .take(results.height as usize)
             .map(|(i, hit)| {
-                let mut reference = result_reference(hit);
-                if several {
-                    reference = format!("{} {reference}", documents[hit.doc].symbol);
-                }
+                let reference = reference_of(hit);
                 let head = column(
                     &visible(hit.heading.as_deref().unwrap_or("")),
                     heading_width,
@@ -314,15 +332,35 @@ impl SearchPane {
                 results,
             );
         } else if lines.is_empty() && !s.query.trim().is_empty() {
+            // A filter that cannot be read says why, in place of results.
+            let why = if parsed.problems.is_empty() {
+                no_match(s.scope)
+            } else {
+                visible(&parsed.problems.join("; ")).into_owned()
+            };
             frame.render_widget(
-                Paragraph::new(Span::styled(
-                    no_match(s.scope),
-                    Style::new().add_modifier(Modifier::DIM),
-                )),
+                Paragraph::new(Span::styled(why, Style::new().add_modifier(Modifier::DIM)))
+                    .wrap(Wrap { trim: true }),
                 results,
             );
         } else {
             frame.render_widget(Paragraph::new(lines), results);
+        }
+    }
+}
+
+/// A result's reference in the list: with several documents, after the
+/// document's symbol and year (`CRPD/C/CAN/CO/2-3 (2025) 48(a)`).
+fn reference_in(hit: &Hit, documents: &[Document]) -> String {
+    let reference = result_reference(hit);
+    match documents {
+        [_] | [] => reference,
+        _ => {
+            let doc = &documents[hit.doc];
+            match doc.year {
+                Some(year) => format!("{} ({year}) {reference}", doc.symbol),
+                None => format!("{} {reference}", doc.symbol),
+            }
         }
     }
 }

@@ -1,0 +1,351 @@
+//! A library on the shelf: filters (`committee:`, `state:`, `year:`,
+//! `kind:`) in the `search` command and the browser, the outline's
+//! groups, and `P`, the same subject in the previous cycle.
+
+use crate::common::{assert_no_controls, bin, goto};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use treatyview::library::Library;
+use treatyview::tui::action::Action;
+use treatyview::tui::app::App;
+use treatyview::tui::theme::Theme;
+use treatyview::tui::view::render;
+
+/// Three documents of two committees, three States and three years: the
+/// seed (CAT, Kazakhstan, 2023) and two CRPD texts as `pdftotext` writes
+/// them (Tunisia 2011, Canada 2025).
+fn library() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    vec![
+        root.join("assets/CAT-C-KAZ-CO-4.ron"),
+        root.join("tests/fixtures/text/CRPD_C_TUN_CO_1.txt"),
+        root.join("tests/fixtures/text/CRPD_C_CAN_CO_2-3.txt"),
+    ]
+}
+
+/// `treatyview search QUERY` over the library as JSON: the hits, the
+/// exit status and standard error.
+fn search(query: &str) -> (Vec<Value>, Option<i32>, String) {
+    let cache = std::env::temp_dir().join(format!("treatyview-filters-{}", std::process::id()));
+    let out = bin()
+        .args(["search", query, "--format", "json", "--limit", "500"])
+        .args(library())
+        .env("TREATYVIEW_CACHE_DIR", &cache)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_no_controls("search stdout", &stdout);
+    assert_no_controls("search stderr", &stderr);
+    let hits = if stdout.trim().is_empty() {
+        Vec::new()
+    } else {
+        serde_json::from_str::<Vec<Value>>(&stdout).unwrap()
+    };
+    (hits, out.status.code(), stderr)
+}
+
+fn field<'a>(hits: &'a [Value], name: &str) -> Vec<&'a str> {
+    let mut values: Vec<&str> = hits.iter().map(|h| h[name].as_str().unwrap()).collect();
+    values.sort_unstable();
+    values.dedup();
+    values
+}
+
+#[test]
+fn a_committee_filter_keeps_its_documents_and_results_carry_their_metadata() {
+    let (all, status, _) = search("education");
+    assert_eq!(status, Some(0));
+    assert_eq!(field(&all, "committee"), ["CAT", "CRPD"]);
+    let (crpd, status, _) = search("education committee:crpd");
+    assert_eq!(status, Some(0));
+    assert_eq!(field(&crpd, "committee"), ["CRPD"]);
+    assert_eq!(
+        field(&crpd, "symbol"),
+        ["CRPD/C/CAN/CO/2-3", "CRPD/C/TUN/CO/1"]
+    );
+    // What the filter kept is exactly the other committee's results.
+    let cat = all.iter().filter(|h| h["committee"] == "CAT").count();
+    assert!(cat > 0);
+    assert_eq!(crpd.len() + cat, all.len());
+    let tunisia = crpd
+        .iter()
+        .find(|h| h["symbol"] == "CRPD/C/TUN/CO/1")
+        .unwrap();
+    assert_eq!(tunisia["state"], "Tunisia");
+    assert_eq!(tunisia["year"], 2011);
+}
+
+#[test]
+fn state_and_year_filters_take_starts_ranges_and_alternatives() {
+    let symbols = |query: &str| {
+        let (hits, _, _) = search(query);
+        field(&hits, "symbol")
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(symbols("state:tun"), ["CRPD/C/TUN/CO/1"]);
+    assert_eq!(symbols("State:KAZAKH"), ["CAT/C/KAZ/CO/4"]);
+    assert_eq!(
+        symbols("state:canada,tunisia"),
+        ["CRPD/C/CAN/CO/2-3", "CRPD/C/TUN/CO/1"]
+    );
+    assert_eq!(symbols("year:2023"), ["CAT/C/KAZ/CO/4"]);
+    assert_eq!(
+        symbols("year:2020..2025"),
+        ["CAT/C/KAZ/CO/4", "CRPD/C/CAN/CO/2-3"]
+    );
+    assert_eq!(symbols("year:..2012"), ["CRPD/C/TUN/CO/1"]);
+    // Different filters must all hold.
+    assert_eq!(symbols("committee:crpd year:2020.."), ["CRPD/C/CAN/CO/2-3"]);
+    // A filter that keeps nothing is no match, not an error.
+    let (hits, status, stderr) = search("torture committee:cat state:canada");
+    assert!(hits.is_empty());
+    assert_eq!(status, Some(1), "{stderr}");
+}
+
+#[test]
+fn a_kind_filter_replaces_the_scope_and_keeps_only_that_kind() {
+    // The default scope is concerns and recommendations, yet kind:positive
+    // finds the positive aspects.
+    let (hits, status, _) = search("law kind:positive");
+    assert_eq!(status, Some(0));
+    assert_eq!(field(&hits, "kind"), ["positive"]);
+    assert_eq!(field(&hits, "committee"), ["CAT", "CRPD"]);
+    let (hits, _, _) = search("kind:concern|rec committee:cat");
+    assert_eq!(field(&hits, "kind"), ["concern", "recommendation"]);
+    // Filters alone list in document order: the seed's paragraph 9 (its
+    // first concern) first.
+    assert_eq!(hits[0]["ref"], "9");
+    // (Footnotes cited by those paragraphs come after them.)
+    let paragraphs: Vec<u64> = hits
+        .iter()
+        .filter(|h| h["unit"] != "footnote")
+        .map(|h| h["paragraph"].as_u64().unwrap())
+        .collect();
+    assert!(
+        paragraphs.windows(2).all(|w| w[0] <= w[1]),
+        "{paragraphs:?}"
+    );
+}
+
+#[test]
+fn a_filter_that_cannot_be_read_is_an_error_that_says_what_it_takes() {
+    let (hits, status, stderr) = search("torture kind:concerns-ish");
+    assert!(hits.is_empty());
+    assert_eq!(status, Some(2));
+    assert!(
+        stderr.contains("kind:concerns-ish: the kinds are introduction, positive, concern"),
+        "{stderr}"
+    );
+    let (_, status, stderr) = search("committee:un");
+    assert_eq!(status, Some(2));
+    assert!(
+        stderr.contains("committee:un: the committees are cat, ccpr"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn text_results_of_several_documents_name_symbol_and_year() {
+    let out = bin()
+        .args(["search", "inclusive education", "--limit", "3"])
+        .args(library())
+        .env(
+            "TREATYVIEW_CACHE_DIR",
+            std::env::temp_dir().join(format!("treatyview-filters-{}", std::process::id())),
+        )
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("CRPD/C/"), "{text}");
+    for line in text.lines() {
+        assert!(
+            line.starts_with("CRPD/C/CAN/CO/2-3 (2025) ")
+                || line.starts_with("CRPD/C/TUN/CO/1 (2011) "),
+            "{text}"
+        );
+    }
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| render(app, Theme::new(false), frame))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn type_query(app: &mut App, query: &str) {
+    app.update(Action::FocusSearch);
+    for c in query.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+#[test]
+fn the_browser_filters_titles_the_kind_and_explains_a_bad_filter() {
+    let paths = library();
+    let library = Library::open(&paths).unwrap().library;
+    let mut app = App::new(library, 120, 40);
+    type_query(&mut app, "education kind:rec state:tunisia");
+    let s = screen(&app);
+    assert!(s.contains("Search · kind: recommendation · "), "{s}");
+    // Every result row names the document and its year.
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains(" REC ")).collect();
+    assert!(!rows.is_empty(), "{s}");
+    for row in &rows {
+        assert!(row.contains("CRPD/C/TUN/CO/1 (2011) "), "{s}");
+    }
+    assert!(!s.contains("CRPD/C/CAN"), "{s}");
+    for _ in 0.."education kind:rec state:tunisia".len() {
+        app.update(Action::Backspace);
+    }
+    type_query(&mut app, "education kind:nonsense");
+    let s = screen(&app);
+    assert!(
+        s.contains("kind:nonsense: the kinds are introduction"),
+        "{s}"
+    );
+}
+
+/// A folder of twelve documents: the seed under other symbols, States
+/// and years, two committees.
+fn shelf(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tv-groups-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = &Library::embedded().documents[0];
+    let states = [
+        "Canada", "Canada", "Mexico", "Chile", "Peru", "Japan", "India", "Kenya", "Ghana", "Nepal",
+        "Chad", "Togo",
+    ];
+    for (i, state) in states.iter().enumerate() {
+        let mut doc = seed.clone();
+        let committee = if i < 4 { "CAT" } else { "CRPD" };
+        doc.symbol = format!("{committee}/C/{}/CO/{}", &state[..3].to_uppercase(), i + 1);
+        doc.state = (*state).to_string();
+        doc.year = Some(2010 + i as u32);
+        std::fs::write(
+            dir.join(format!("{i:02}.ron")),
+            treatyview::library::to_ron(&doc),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_library_opens_grouped_and_collapsed_and_filters_from_the_query_line() {
+    let dir = shelf("pty");
+    let mut t = crate::common::pty::Pty::treatyview(&[dir.to_str().unwrap()], 100, 30);
+    t.wait_for("▸ CAT (4)", 10);
+    t.wait_for("▸ CRPD (8)", 5);
+    // Open CAT: Canada's two documents are a group of their own.
+    t.send("l");
+    t.wait_for("▸ Canada (2)", 5);
+    t.wait_for("▸ Chile 2013 CAT/C/CHI/CO", 5);
+    // + opens everything, down to the paragraphs; - closes it again.
+    t.send("+");
+    t.wait_for("2010 CAT/C/CAN/CO/1", 5);
+    t.wait_for("C  9 Bill approve", 5);
+    t.wait_for("Sections expanded (- collapses all)", 5);
+    t.send("-");
+    t.wait_gone("2010 CAT/C/CAN/CO/1", 5);
+    t.wait_for("▸ CAT (4)", 5);
+    // Filters in the query line: CRPD's documents from 2018 on.
+    t.send("/");
+    t.wait_for("▶ Search", 5);
+    t.send("solitary committee:crpd year:2018..");
+    t.wait_for("CRPD/C/NEP/CO/10 (2019) 25", 10);
+    t.wait_for("12 results", 5);
+    let screen = t.screen();
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(" CON ") || l.contains(" REC "))
+        .collect();
+    assert_eq!(rows.len(), 8, "{screen}");
+    for row in rows {
+        let year: u32 = row[row.find(" (").unwrap() + 2..][..4].parse().unwrap();
+        assert!(row.contains("┃CRPD/C/") && year >= 2018, "{screen}");
+    }
+    t.send("\x1b");
+    t.wait_gone("▶ Search", 5);
+    t.send("q");
+    t.wait_exit(5);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The seed and the same document as its previous cycle (2014), where the
+/// heading "Solitary confinement" read "Use of solitary confinement".
+fn two_cycles() -> Library {
+    let now = Library::embedded().documents[0].clone();
+    let mut then = now.clone();
+    then.symbol = "CAT/C/KAZ/CO/3".into();
+    then.year = Some(2014);
+    for section in &mut then.sections {
+        for topic in &mut section.topics {
+            if topic.heading.as_deref() == Some("Solitary confinement") {
+                topic.heading = Some("Use of solitary confinement".into());
+            }
+        }
+    }
+    Library {
+        documents: vec![now, then],
+    }
+}
+
+#[test]
+fn p_shows_the_same_subject_in_the_previous_cycle_and_ctrl_o_comes_back() {
+    let mut app = App::new(two_cycles(), 120, 30);
+    goto(&mut app, "26");
+    app.update(Action::PreviousCycle);
+    let s = screen(&app);
+    assert!(s.contains("CAT/C/KAZ/CO/3 — Kazakhstan"), "{s}");
+    assert!(
+        s.contains("CAT/C/KAZ/CO/3 (2014), paras. 25–26: closest “Use of solitary confinement” · Ctrl-o back"),
+        "{s}"
+    );
+    // The earlier heading is on top, its paragraph 25 under it.
+    assert!(s.contains("Use of solitary confinement"), "{s}");
+    assert!(s.contains("25. The Committee is deeply concerned"), "{s}");
+    // There is nothing before 2014.
+    app.update(Action::PreviousCycle);
+    assert!(
+        screen(&app).contains("No earlier CAT observations on Kazakhstan are open"),
+        "{}",
+        screen(&app)
+    );
+    app.update(Action::JumpBack);
+    let s = screen(&app);
+    assert!(s.contains("CAT/C/KAZ/CO/4 — Kazakhstan"), "{s}");
+    assert!(s.contains("CAT/C/KAZ/CO/4 · para. 26"), "{s}");
+}
+
+#[test]
+fn p_in_the_real_binary_opens_the_earlier_document() {
+    let dir = std::env::temp_dir().join(format!("tv-cycles-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, doc) in two_cycles().documents.iter().enumerate() {
+        std::fs::write(
+            dir.join(format!("{i}.ron")),
+            treatyview::library::to_ron(doc),
+        )
+        .unwrap();
+    }
+    let mut t = crate::common::pty::Pty::treatyview(&[dir.to_str().unwrap()], 100, 30);
+    t.wait_for("CAT/C/KAZ/CO/4", 10);
+    t.send(":");
+    t.send("20\r");
+    t.wait_for("CAT/C/KAZ/CO/4 · para. 20", 5);
+    t.send("P");
+    t.wait_for("CAT/C/KAZ/CO/3 (2014), paras. 19–20: also", 5);
+    t.wait_for("CAT/C/KAZ/CO/3 — Kazakhstan", 5);
+    t.send("q");
+    t.wait_exit(5);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
