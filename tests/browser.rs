@@ -176,8 +176,9 @@ fn the_query_history_is_kept_in_the_state_folder_and_recalled_with_up() {
         0,
         "nothing written in the home folder"
     );
-    // A new browser recalls it with ↑ on the empty query line.
-    let mut t = Pty::spawn(bin, &[], 80, 24, &env);
+    // A new browser recalls it with ↑ on the empty query line (at the
+    // top: the state folder also holds where the first one was left).
+    let mut t = Pty::spawn(bin, &["--fresh"], 80, 24, &env);
     t.wait_for("Concluding observations", 10);
     t.send("/");
     t.wait_for("↑ earlier queries", 5);
