@@ -39,6 +39,10 @@ pub struct Position {
     /// When, in seconds since 1970 (the newest of a library's documents
     /// is the one the browser reopens).
     pub at: u64,
+    /// The first words of the unit ([`first_words`]): a re-imported
+    /// document that renumbered it is reopened where they are now.
+    #[serde(default)]
+    pub words: String,
 }
 
 /// A marked paragraph or item.
@@ -277,11 +281,15 @@ impl Fit {
 /// Whether `mark` still fits `doc` (the document with its symbol).
 #[must_use]
 pub fn fit(mark: &Mark, doc: &Document) -> Fit {
-    let here = mark.target().filter(|r| {
-        doc.text_of(r)
-            .is_some_and(|t| first_words(&t) == mark.words)
-    });
-    if let Some(reference) = here {
+    locate(doc, &mark.reference, &mark.words)
+}
+
+/// Whether `reference` (as written) still opens with `words` in `doc`,
+/// and if not, the one unit that now does.
+#[must_use]
+pub fn locate(doc: &Document, reference: &str, words: &str) -> Fit {
+    let says = |r: &Reference| doc.text_of(r).is_some_and(|t| first_words(&t) == words);
+    if let Some(reference) = reference.parse::<Reference>().ok().filter(says) {
         return Fit::Live(reference);
     }
     let mut found = doc
@@ -290,10 +298,7 @@ pub fn fit(mark: &Mark, doc: &Document) -> Fit {
         // A part is cited by its paragraph's number: not a unit of its own.
         .filter(|u| u.unit != crate::document::UnitKind::Part)
         .map(|u| u.reference)
-        .filter(|r| {
-            doc.text_of(r)
-                .is_some_and(|t| first_words(&t) == mark.words)
-        });
+        .filter(says);
     let moved = match (found.next(), found.next()) {
         (Some(r), None) => Some(r),
         _ => None,
@@ -351,6 +356,7 @@ mod tests {
         let at = |reference: &str| Position {
             reference: reference.into(),
             at: 5,
+            words: String::new(),
         };
         disk.apply(&Change::Positions(vec![("X".into(), Some(at("3")))]));
         disk.apply(&Change::Positions(vec![

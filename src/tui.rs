@@ -132,7 +132,7 @@ fn save(app: &mut App, change: &crate::marks::Change) {
     let Some(dir) = history::folder() else {
         return;
     };
-    match crate::marks::store::change(&dir, change) {
+    match crate::marks::store::change(&dir, change, &app.marks) {
         Ok(loaded) => {
             app.set_marks(loaded.state);
             if let Some(problem) = loaded.problem {

@@ -306,8 +306,17 @@ fn a_mark_on_a_renumbered_paragraph_is_orphaned_not_dropped() {
     quit(&mut t);
 
     renumbered(&file);
+    // The position follows the words it was left on.
     let mut t = state.browser(&[path]);
-    t.wait_for_words("Back where you left CAT/C/KAZ/CO/4: para. 26", 10);
+    t.wait_for_words(
+        "Back where you left CAT/C/KAZ/CO/4, which has changed: what was para. 26 is now para. 27",
+        10,
+    );
+    assert!(
+        t.screen().contains("27. The State party is urged"),
+        "{}",
+        t.screen()
+    );
     t.send("'");
     t.wait_for("Marks: 1", 10);
     let screen = t.screen();

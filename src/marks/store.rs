@@ -75,14 +75,20 @@ pub fn load(dir: &Path) -> Result<Loaded, StoreError> {
 }
 
 /// Apply `change` to the state in `dir` as it is now, and write it. The
-/// state written is returned, with what another browser added.
+/// state written is returned, with what another browser added. If the
+/// file has been damaged since it was read, it is set aside and the
+/// change applied to `known` (what the browser last had) instead, so the
+/// marks it held are written again rather than lost.
 ///
 /// # Errors
 /// As [`load`], and the file cannot be written. Nothing is written then.
-pub fn change(dir: &Path, change: &Change) -> Result<Loaded, StoreError> {
+pub fn change(dir: &Path, change: &Change, known: &State) -> Result<Loaded, StoreError> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     let _lock = Lock::take(dir)?;
     let mut loaded = read(dir)?;
+    if loaded.problem.is_some() {
+        loaded.state = known.clone();
+    }
     loaded.state.apply(change);
     let path = dir.join(FILE);
     crate::library::replace_file(&path, to_ron(&loaded.state).as_bytes())
@@ -272,7 +278,7 @@ mod tests {
                 s.spawn(move || {
                     for &n in chunk {
                         let mark = Mark::new(doc, &Reference::paragraph(n), "", 1);
-                        change(dir, &Change::Mark(mark)).unwrap();
+                        change(dir, &Change::Mark(mark), &State::default()).unwrap();
                     }
                 });
             }
@@ -298,10 +304,22 @@ mod tests {
         assert!(aside[0].starts_with("marks.ron.damaged-"), "{aside:?}");
         assert!(problem.contains(&aside[0]), "{problem}");
         assert_eq!(std::fs::read(dir.join(&aside[0])).unwrap(), junk);
-        // A second damaged file in the same second goes beside the first.
+        // A file damaged while a browser had it open: set aside beside
+        // the first, and what the browser knew is written with its change.
         std::fs::write(dir.join(FILE), b"nonsense").unwrap();
-        load(&dir).unwrap();
-        assert_eq!(names(&dir).len(), 2);
+        let doc = Library::embedded().documents.remove(0);
+        let mut known = State::default();
+        known.apply(&Change::Mark(Mark::new(
+            &doc,
+            &Reference::paragraph(10),
+            "",
+            1,
+        )));
+        let mark = Mark::new(&doc, &Reference::paragraph(26), "", 2);
+        let written = change(&dir, &Change::Mark(mark), &known).unwrap();
+        assert!(written.problem.unwrap().contains("damaged"));
+        assert_eq!(load(&dir).unwrap().state.marks.len(), 2);
+        assert_eq!(names(&dir).len(), 3, "{:?}", names(&dir));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -337,9 +355,10 @@ mod tests {
             Some(crate::marks::Position {
                 reference: "3".into(),
                 at: 1,
+                words: String::new(),
             }),
         )]);
-        let written = change(&dir, &positions).unwrap().state;
+        let written = change(&dir, &positions, &State::default()).unwrap().state;
         assert_eq!(written.positions["X"].reference, "3");
         assert_eq!(load(&dir).unwrap().state, written, "read back as written");
         assert_eq!(names(&dir), [FILE]);

@@ -8,7 +8,7 @@
 use super::{App, Effect, Mode};
 use crate::document::Reference;
 use crate::marks::cite::{self, Format};
-use crate::marks::{Change, Fit, Mark, Position, State, now};
+use crate::marks::{Change, Fit, Mark, Position, State, first_words, locate, now};
 use crate::tui::action::{Action, Focus};
 use crate::tui::line::LineEdit;
 use crate::tui::panes::marks::{self, MarkRow};
@@ -121,7 +121,15 @@ impl App {
     pub(super) fn open_marks(&mut self) {
         self.mode = Mode::Marks;
         let len = self.mark_rows.len();
-        self.marks_list.select(self.marks_list.selected, len);
+        // On the mark of the unit on top, if it has one.
+        let here = self.reader.current().unwrap_or_default();
+        let selected = self
+            .mark_rows
+            .iter()
+            .position(|row| row.live() == Some((self.doc, &here)))
+            .unwrap_or(self.marks_list.selected);
+        self.marks_list.set_height(self.marks_in_view());
+        self.marks_list.select(selected, len);
     }
 
     /// The number of marks the list shows at once on this screen.
@@ -189,7 +197,11 @@ impl App {
         };
         let target = match fit {
             Some(Fit::Live(r)) => {
-                self.message = Some(mark.citation());
+                self.message = Some(if mark.note.is_empty() {
+                    format!("Mark: {}", mark.citation())
+                } else {
+                    format!("Mark: {} — {}", mark.citation(), mark.note)
+                });
                 r
             }
             Some(Fit::Orphaned { moved: Some(r) }) => {
@@ -229,6 +241,15 @@ impl App {
     pub fn positions(&mut self) -> Change {
         self.note_position();
         let at = now();
+        let words = |symbol: &str, r: &Reference| {
+            self.library
+                .documents
+                .iter()
+                .find(|d| d.symbol == symbol)
+                .and_then(|d| d.text_of(r))
+                .map(|text| first_words(&text))
+                .unwrap_or_default()
+        };
         Change::Positions(
             self.left
                 .iter()
@@ -236,6 +257,7 @@ impl App {
                     let position = here.as_ref().map(|r| Position {
                         reference: r.to_string(),
                         at,
+                        words: words(symbol, r),
                     });
                     (symbol.clone(), position)
                 })
@@ -244,7 +266,8 @@ impl App {
     }
 
     /// Open where the reader left off: of the open documents, the one
-    /// left last, at the unit that was on top. Says so, or why not.
+    /// left last, at the unit that was on top (or, in a document changed
+    /// since, where that unit's words are now). Says so, or why not.
     pub fn resume(&mut self) {
         let newest = self
             .library
@@ -253,28 +276,47 @@ impl App {
             .enumerate()
             .filter_map(|(d, doc)| self.marks.positions.get(&doc.symbol).map(|p| (d, p)))
             .max_by_key(|(_, p)| p.at)
-            .map(|(d, p)| (d, p.reference.clone()));
-        let Some((doc, reference)) = newest else {
+            .map(|(d, p)| (d, p.clone()));
+        let Some((doc, left)) = newest else {
             return;
         };
         self.show_doc(doc);
         self.finish_layout();
         let symbol = self.document().symbol.clone();
-        let found = reference
+        // A position without words (a unit without text) is taken as it is.
+        let fit = if left.words.is_empty() {
+            left.reference
+                .parse()
+                .map_or(Fit::Orphaned { moved: None }, Fit::Live)
+        } else {
+            locate(self.document(), &left.reference, &left.words)
+        };
+        let (target, changed) = match fit {
+            Fit::Live(r) => (Some(r), false),
+            Fit::Orphaned { moved } => (moved, true),
+        };
+        let found = target.filter(|r| self.reader.scroll_to(r));
+        if found.is_some() {
+            self.sync_outline();
+        }
+        let was = left
+            .reference
             .parse::<Reference>()
-            .ok()
-            .filter(|r| self.reader.scroll_to(r));
-        self.message = Some(match found {
-            Some(r) => {
-                self.sync_outline();
+            .map_or_else(|_| left.reference.clone(), |r| r.citation().to_string());
+        self.message = Some(match (found, changed) {
+            (Some(r), false) => {
                 format!(
                     "Back where you left {symbol}: {} · g: the top",
                     r.citation()
                 )
             }
-            None => format!(
-                "Where you left {symbol} ({reference}) is no longer in it: starting at the top"
+            (Some(r), true) => format!(
+                "Back where you left {symbol}, which has changed: what was {was} is now {} · g: the top",
+                r.citation()
             ),
+            (None, _) => {
+                format!("Where you left {symbol} ({was}) is no longer in it: starting at the top")
+            }
         });
     }
 }

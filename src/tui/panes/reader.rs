@@ -428,8 +428,15 @@ impl ReaderPane {
             })
             .unwrap_or_default();
         let place = match note {
-            Some("") => format!("{} marked · {place}", crate::tui::panes::marks::SIGN),
-            Some(note) => format!("{} {note} · {place}", crate::tui::panes::marks::SIGN),
+            Some(note) => {
+                let note = if note.is_empty() { "marked" } else { note };
+                let sign = crate::tui::panes::marks::SIGN;
+                if place.is_empty() {
+                    format!("{sign} {note}")
+                } else {
+                    format!("{sign} {note} · {place}")
+                }
+            }
             None => place,
         };
         let cite = here.citation().to_string();
