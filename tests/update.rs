@@ -852,6 +852,8 @@ fn the_marks_list_opens_deletes_and_copies_and_knows_closed_documents() {
     let mut other = Mark::new(a.document(), &para(3), "elsewhere", 1);
     other.symbol = "CCPR/C/AAA/CO/1".into();
     state.apply(&Change::Mark(other));
+    // Paragraph 10's mark made on other words: orphaned.
+    state.marks[0].words = "Words the document never had".into();
     a.set_marks(state);
     assert_eq!(a.mark_rows.len(), 3);
     assert_eq!(a.mark_rows[2].doc, None, "open documents first");
@@ -869,6 +871,12 @@ fn the_marks_list_opens_deletes_and_copies_and_knows_closed_documents() {
         "{text}"
     );
     assert!(text.contains("## CCPR/C/AAA/CO/1"), "{text}");
+    assert!(
+        text.contains(
+            "para. 10 — Words the document never had — ⚠ orphaned (no longer in the document)"
+        ),
+        "{text}"
+    );
     // Enter on the closed document's mark says so and stays.
     a.update(Action::Bottom);
     a.update(Action::Open);
@@ -885,12 +893,25 @@ fn the_marks_list_opens_deletes_and_copies_and_knows_closed_documents() {
         matches!(effect, Some(Effect::Mark(Change::Unmark { ref symbol, .. })) if symbol == "CCPR/C/AAA/CO/1")
     );
     assert_eq!(a.mark_rows.len(), 2);
-    // Enter on paragraph 10's mark goes there and closes the list.
+    // Enter on an orphan whose words are nowhere says so and stays.
     a.update(Action::Top);
     a.update(Action::Open);
+    assert_eq!(a.mode, Mode::Marks);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("no longer in CAT/C/KAZ/CO/4")
+    );
+    // Enter on paragraph 26's mark goes there and closes the list.
+    a.update(Action::Down);
+    a.update(Action::Open);
     assert_eq!(a.mode, Mode::Normal);
-    assert_eq!(at(&a), para(10));
-    assert_eq!(a.message.as_deref(), Some("Mark: CAT/C/KAZ/CO/4, para. 10"));
+    assert_eq!(at(&a), para(26));
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Mark: CAT/C/KAZ/CO/4, para. 26 — solitary")
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 use super::{App, Effect, Mode};
 use crate::document::Reference;
-use crate::marks::cite::{self, Format};
+use crate::marks::cite::{self, Entry, Format};
 use crate::marks::{Change, Fit, Mark, Position, State, first_words, locate, now};
 use crate::tui::action::{Action, Focus};
 use crate::tui::line::LineEdit;
@@ -163,7 +163,16 @@ impl App {
                     self.message = Some("No marks to copy: m marks the text on top".into());
                     return None;
                 }
-                let entries = cite::entries(&self.marks, None);
+                // As the list shows them: the open documents first, their
+                // orphans saying so.
+                let entries: Vec<Entry<'_>> = self
+                    .mark_rows
+                    .iter()
+                    .map(|row| Entry {
+                        mark: &row.mark,
+                        fit: row.fit.clone(),
+                    })
+                    .collect();
                 let n = entries.len();
                 let what = if n == 1 {
                     "1 mark as a citation list".to_string()
