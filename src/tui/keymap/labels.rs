@@ -113,8 +113,9 @@ static HINTS: &[Hint] = &[
     hint(Search, &[A::ClearQuery], "clear", Always),
     hint(Prompt, &[A::Submit], "go", Always),
     hint(Prompt, &[A::Escape], "cancel", Always),
-    hint(Note, &[A::Submit], "save", Always),
+    // On a mark, how to remove it is what Enter and Esc do not say.
     hint(Note, &[A::Unmark], "remove", Marked),
+    hint(Note, &[A::Submit], "save", Always),
     hint(Note, &[A::Escape], "cancel", Always),
     hint(Marks, &[A::Open], "open", Always),
     hint(Marks, &[A::Unmark], "delete", Always),
