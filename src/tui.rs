@@ -253,6 +253,12 @@ fn event_loop(
                 ));
             }
             Some(Effect::Mark(change)) => save(app, &change),
+            Some(Effect::ReadMarks) => {
+                if let Some(Ok(loaded)) = history::folder().map(|d| crate::marks::store::load(&d)) {
+                    app.set_marks(loaded.state);
+                    app.message = loaded.problem;
+                }
+            }
             Some(Effect::Suspend) => {
                 // A suspended browser may never be resumed.
                 let positions = app.positions();

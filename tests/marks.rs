@@ -174,6 +174,16 @@ fn two_browsers_marking_at_once_lose_nothing() {
     assert!(a.screen().contains("para. 26 — from b"), "{}", a.screen());
     a.send("'");
     a.wait_gone("Marks: 3", 10);
+    // B's list reads the file again: A's second mark is there.
+    b.send("'");
+    b.wait_for("Marks: 3", 10);
+    assert!(
+        b.screen().contains("para. 24 (a) — second from a"),
+        "{}",
+        b.screen()
+    );
+    b.send("'");
+    b.wait_gone("Marks: 3", 10);
     quit(&mut a);
     quit(&mut b);
     let (code, out, _) = state.marks(&[]);

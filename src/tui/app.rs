@@ -58,6 +58,9 @@ pub enum Effect {
     /// Apply a change to the marks file (the app has applied it to its
     /// own copy); the event loop hands back the file's state.
     Mark(crate::marks::Change),
+    /// Read the marks file again (another browser may have marked since),
+    /// for the marks list.
+    ReadMarks,
 }
 
 /// The reading widths `w` steps through (text columns), then the pane's
@@ -383,7 +386,10 @@ impl App {
             }
             Action::GotoPrompt => self.mode = Mode::Prompt(LineEdit::default()),
             Action::Mark => self.start_note(),
-            Action::MarksList => self.open_marks(),
+            Action::MarksList => {
+                self.open_marks();
+                return Some(Effect::ReadMarks);
+            }
             Action::NextPane => self.set_focus(self.focus.next()),
             Action::PreviousPane => self.set_focus(self.focus.previous()),
             Action::FocusSearch => self.set_focus(Focus::Search),
