@@ -20,6 +20,8 @@
 //! - [`library`]: RON read/write, the embedded seed, folders of documents,
 //!   the one atomic file writer.
 //! - [`export`]: JSON, CSV and Markdown writers.
+//! - [`marks`]: reading state that lasts: where each document was left,
+//!   the reader's marks and notes, the citation list made of them.
 //! - [`search`]: query parsing, the word index, ranking, highlights, the
 //!   index cache and the browser's background index.
 //! - [`text`]: control characters → visible placeholders.
@@ -36,6 +38,7 @@ pub mod document;
 pub mod export;
 pub mod import;
 pub mod library;
+pub mod marks;
 pub mod search;
 pub mod text;
 pub mod tui;

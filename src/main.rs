@@ -7,6 +7,7 @@
 mod cli {
     pub mod import;
     pub mod list;
+    pub mod marks;
     pub mod search;
 
     /// Say `message` on standard error as `treatyview: message`, each line
@@ -36,6 +37,9 @@ struct Cli {
     /// Documents to open — RON trees, PDFs, texts — or folders of them
     /// (default: the embedded CAT/C/KAZ/CO/4).
     paths: Vec<PathBuf>,
+    /// Start at the top, not where you left off.
+    #[arg(long)]
+    fresh: bool,
 }
 
 #[derive(Subcommand)]
@@ -86,6 +90,19 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value = "text")]
         format: cli::list::ListFormat,
+    },
+    /// Print your marks as a citation list: `SYMBOL, para. N — note —
+    /// first words`, grouped by document, in the order the document
+    /// numbers them. Exit status 0 with marks, 1 with none.
+    Marks {
+        /// The marked documents (RON, PDF, text) or folders: only their
+        /// marks are listed, in their order, each checked against its
+        /// document (an orphaned mark says so). Without them, every
+        /// mark, documents by symbol.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "markdown")]
+        format: cli::marks::MarksFormat,
     },
     /// Search concerns and recommendations. Exit status as grep's: 0 when
     /// something matched, 1 when the search ran and matched nothing, 2 on
@@ -197,6 +214,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             emit(&cli::list::render(&opened.library, format), None, false)?;
             Ok(opened_status(&opened))
         }
+        Some(Command::Marks { paths, format }) => cli::marks::run(&paths, format),
         Some(Command::Search {
             query,
             paths,
@@ -207,7 +225,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }) => search(&query, &paths, scope, limit, format, no_cache),
         None => {
             let opened = Library::open(&cli.paths).map_err(|e| e.to_string())?;
-            treatyview::tui::run(opened.library).map_err(|e| e.to_string())?;
+            let options = treatyview::tui::Options { fresh: cli.fresh };
+            treatyview::tui::run(opened.library, options).map_err(|e| e.to_string())?;
             // Said after the browser leaves the screen, where it stays.
             report_failures(
                 &opened

@@ -6,7 +6,10 @@
 //! - [`app`]: the state and `update`, routing actions to the panes.
 //! - [`panes`]: outline, reader, search results and help, each with its
 //!   state, navigation and drawing; [`list`]: the selection they share.
-//! - [`history`]: the saved queries; [`clipboard`]: where copies go;
+//! - [`history`]: the saved queries and the state folder; the marks and
+//!   positions are the library's [`crate::marks`], written here when the
+//!   app asks ([`app::Effect::Mark`]) and on leaving;
+//!   [`clipboard`]: where copies go;
 //!   [`line`]: the editable query line.
 //! - [`layout`]: where the panes go; [`view`]: the frame, the status line
 //!   and overlays; [`wrap`]: styled lines; [`theme`]: styles.
@@ -115,12 +118,38 @@ fn watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
-/// Open the browser on a library and run until the user quits.
+/// How the browser starts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Start at the top instead of where the reader left off.
+    pub fresh: bool,
+}
+
+/// Apply a change to the marks file, and take what it then holds (with
+/// what other browsers wrote); say so if it could not be written. No
+/// state folder: the change lives only in this session.
+fn save(app: &mut App, change: &crate::marks::Change) {
+    let Some(dir) = history::folder() else {
+        return;
+    };
+    match crate::marks::store::change(&dir, change, &app.marks) {
+        Ok(loaded) => {
+            app.set_marks(loaded.state);
+            if let Some(problem) = loaded.problem {
+                app.message = Some(problem);
+            }
+        }
+        Err(e) => app.message = Some(format!("Not saved: {e}")),
+    }
+}
+
+/// Open the browser on a library and run until the user quits; where
+/// each document was left is saved on the way out.
 ///
 /// # Errors
 /// [`TuiError::NotATerminal`] when stdout is not a terminal; terminal I/O
 /// errors.
-pub fn run(library: Library) -> Result<(), TuiError> {
+pub fn run(library: Library, options: Options) -> Result<(), TuiError> {
     if !io::stdout().is_terminal() {
         return Err(TuiError::NotATerminal);
     }
@@ -152,9 +181,42 @@ pub fn run(library: Library) -> Result<(), TuiError> {
         app.measure = measure;
         app.relayout();
     }
+    // The marks file is read before the first frame: where to start
+    // depends on it. A file that cannot be read costs the marks only.
+    let loaded = history::folder().map(|dir| crate::marks::store::load(&dir));
+    let problem = match loaded {
+        Some(Ok(loaded)) => {
+            app.set_marks(loaded.state);
+            loaded.problem
+        }
+        Some(Err(e)) => Some(format!("Marks not read: {e}")),
+        None => None,
+    };
+    if !options.fresh {
+        app.resume();
+    }
+    if let Some(problem) = problem {
+        app.message = Some(match app.message.take() {
+            Some(resumed) => format!("{problem} · {resumed}"),
+            None => problem,
+        });
+    }
+    let result = event_loop(&mut app, &mut terminal, &stop, theme);
+    // Where each document was left, whichever way the loop ended.
+    let positions = app.positions();
+    save(&mut app, &positions);
+    result
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    stop: &AtomicBool,
+    theme: Theme,
+) -> Result<(), TuiError> {
     let clipboard = clipboard::find();
     loop {
-        terminal.draw(|frame| view::render(&app, theme, frame))?;
+        terminal.draw(|frame| view::render(app, theme, frame))?;
         if app.after_frame() {
             continue;
         }
@@ -165,7 +227,7 @@ pub fn run(library: Library) -> Result<(), TuiError> {
             // Poll quickly while a search waits for the index.
             let wait = if app.search_waiting() { 20 } else { 250 };
             if event::poll(Duration::from_millis(wait))? {
-                if let Some(action) = to_action(&app, &event::read()?) {
+                if let Some(action) = to_action(app, &event::read()?) {
                     break Some(action);
                 }
             } else if app.tick() {
@@ -190,7 +252,17 @@ pub fn run(library: Library) -> Result<(), TuiError> {
                     std::env::var_os("TMUX").is_some(),
                 ));
             }
+            Some(Effect::Mark(change)) => save(app, &change),
+            Some(Effect::ReadMarks) => {
+                if let Some(Ok(loaded)) = history::folder().map(|d| crate::marks::store::load(&d)) {
+                    app.set_marks(loaded.state);
+                    app.message = loaded.problem;
+                }
+            }
             Some(Effect::Suspend) => {
+                // A suspended browser may never be resumed.
+                let positions = app.positions();
+                save(app, &positions);
                 restore();
                 // Stops here until `fg` (SIGCONT); raw mode is off, so
                 // the shell's own Ctrl-z is not needed.

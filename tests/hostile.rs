@@ -251,3 +251,64 @@ fn search_list_and_errors_over_several_hostile_documents_stay_visible() {
     assert!(stderr.contains("footnote"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn marks_with_hostile_notes_draw_and_print_placeholders() {
+    use treatyview::document::Reference;
+    use treatyview::marks::{Change, Mark, State, store};
+    let mut app = hostile_app();
+    let doc = app.document().clone();
+    let mut state = State::default();
+    state.apply(&Change::Mark(Mark::new(
+        &doc,
+        &Reference::paragraph(26),
+        &format!("note {EVIL}"),
+        1,
+    )));
+    // A mark of a document that is not open, hostile all through.
+    state.apply(&Change::Mark(Mark {
+        symbol: format!("X/{EVIL}"),
+        reference: "3".into(),
+        words: format!("words {EVIL}"),
+        note: format!("note {EVIL}"),
+        created: 1,
+    }));
+    app.set_marks(state.clone());
+    app.update(Action::GotoPrompt);
+    for c in "26".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Submit);
+    // The running head with the note, then the marks list.
+    for (step, shown) in [("reader", "● note ␛[2J"), ("list", "○ X/␛[2J")] {
+        if step == "list" {
+            app.update(Action::MarksList);
+        }
+        let terminal = draw(&app);
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains(shown), "{step}: {screen}");
+        for cell in terminal.backend().buffer().content() {
+            assert_no_controls(&format!("{step}: a screen cell"), cell.symbol());
+        }
+    }
+    // Opening the closed document's mark says so, visibly.
+    app.update(Action::Bottom);
+    app.update(Action::Open);
+    assert!(draw(&app).backend().to_string().contains("X/␛[2J"));
+    // `treatyview marks` in each format.
+    let dir = std::env::temp_dir().join(format!("tv-hostile-marks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(store::FILE), store::to_ron(&state)).unwrap();
+    for format in ["markdown", "csv", "json"] {
+        let out = bin()
+            .args(["marks", "--format", format])
+            .env("TREATYVIEW_STATE_DIR", &dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_no_controls(&format!("marks --format {format}"), &stdout);
+        assert!(stdout.contains("note"), "{stdout}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -410,3 +410,46 @@ fn approximate_matches_are_drawn_apart_in_results_and_text_80x24() {
     assert!(!styles.is_empty());
     assert!(styles.iter().all(|m| m.contains(Modifier::REVERSED)));
 }
+
+/// The seed at 80×24 with paragraph 26 and item 24 (a) marked.
+fn marked_80x24() -> App {
+    let mut a = app(80, 24);
+    for (at, note) in [("24a", "violence in custody"), ("26", "")] {
+        goto(&mut a, at);
+        a.update(Action::Mark);
+        for c in note.chars() {
+            a.update(Action::Type(c));
+        }
+        a.update(Action::Submit);
+    }
+    a
+}
+
+#[test]
+fn marks_in_the_margin_outline_and_running_head_80x24() {
+    let mut a = marked_80x24();
+    goto(&mut a, "24");
+    let s = screen(&a);
+    assert!(s.contains("●(a) ⚑"), "{s}");
+    assert!(s.contains("●R 24"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn the_note_prompt_80x24() {
+    let mut a = marked_80x24();
+    goto(&mut a, "24a");
+    a.update(Action::Mark);
+    let s = screen(&a);
+    assert!(s.contains("edit note: violence in custody"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn the_marks_list_80x24() {
+    let mut a = marked_80x24();
+    a.update(Action::MarksList);
+    let s = screen(&a);
+    assert!(s.contains("Marks: 2"), "{s}");
+    insta::assert_snapshot!(s);
+}

@@ -13,6 +13,7 @@ mod import_pdf;
 mod import_seed;
 mod library;
 mod lossless;
+mod marks;
 mod pty;
 mod readme;
 mod relevance;

@@ -772,3 +772,188 @@ fn a_broken_web_address_is_one_link_on_every_line() {
     }
     assert_eq!(spelled, url, "the full stop after it is not part of it");
 }
+
+/// Type a note at the `m` prompt and press Enter.
+fn mark_here(a: &mut App, note: &str) -> Option<Effect> {
+    a.update(Action::Mark);
+    assert!(matches!(a.mode, Mode::Note(_)), "m opens the note prompt");
+    a.update(Action::ClearQuery);
+    for c in note.chars() {
+        a.update(Action::Type(c));
+    }
+    a.update(Action::Submit)
+}
+
+#[test]
+fn m_marks_the_unit_on_top_with_a_note_and_again_edits_or_removes_it() {
+    use treatyview::marks::Change;
+    let mut a = app();
+    goto(&mut a, "24a");
+    let effect = mark_here(&mut a, "violence  in custody");
+    let Some(Effect::Mark(Change::Mark(mark))) = effect else {
+        panic!("{effect:?}");
+    };
+    assert_eq!(
+        (mark.reference.as_str(), mark.note.as_str()),
+        ("24(a)", "violence in custody")
+    );
+    assert!(
+        mark.words.starts_with("Ensure that all allegations"),
+        "{}",
+        mark.words
+    );
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Marked CAT/C/KAZ/CO/4, para. 24 (a) · ' lists every mark")
+    );
+    assert_eq!(a.mark_rows.len(), 1);
+    assert!(a.mark_rows[0].live().is_some());
+    // m again: the note to edit; Esc leaves it as it was.
+    a.update(Action::Mark);
+    let Mode::Note(prompt) = &a.mode else {
+        panic!()
+    };
+    assert_eq!(&*prompt.line, "violence in custody");
+    assert!(prompt.existing.is_some());
+    assert_eq!(a.update(Action::Escape), None);
+    assert_eq!(a.marks.marks[0].note, "violence in custody");
+    // Edited: one mark still, when it was set kept.
+    let created = a.marks.marks[0].created;
+    mark_here(&mut a, "edited");
+    assert_eq!(a.marks.marks.len(), 1);
+    assert_eq!(
+        (a.marks.marks[0].note.as_str(), a.marks.marks[0].created),
+        ("edited", created)
+    );
+    // Ctrl-d at the prompt removes it.
+    a.update(Action::Mark);
+    let effect = a.update(Action::Unmark);
+    assert!(
+        matches!(effect, Some(Effect::Mark(Change::Unmark { .. }))),
+        "{effect:?}"
+    );
+    assert!(a.marks.marks.is_empty() && a.mark_rows.is_empty());
+    // Nothing to remove on an unmarked unit.
+    a.update(Action::Mark);
+    assert_eq!(a.update(Action::Unmark), None);
+    assert_eq!(a.message.as_deref(), Some("Not marked: nothing to remove"));
+}
+
+#[test]
+fn the_marks_list_opens_deletes_and_copies_and_knows_closed_documents() {
+    use treatyview::marks::{Change, Mark};
+    let mut a = app();
+    goto(&mut a, "10");
+    mark_here(&mut a, "");
+    goto(&mut a, "26");
+    mark_here(&mut a, "solitary");
+    // A mark in a document that is not open.
+    let mut state = a.marks.clone();
+    let mut other = Mark::new(a.document(), &para(3), "elsewhere", 1);
+    other.symbol = "CCPR/C/AAA/CO/1".into();
+    state.apply(&Change::Mark(other));
+    // Paragraph 10's mark made on other words: orphaned.
+    state.marks[0].words = "Words the document never had".into();
+    a.set_marks(state);
+    assert_eq!(a.mark_rows.len(), 3);
+    assert_eq!(a.mark_rows[2].doc, None, "open documents first");
+    // The list opens on the mark of the unit on top.
+    a.update(Action::MarksList);
+    assert_eq!(a.mode, Mode::Marks);
+    assert_eq!(a.marks_list.selected, 1);
+    // y: every mark as Markdown.
+    let Some(Effect::Copy { text, what }) = a.update(Action::CopyMarks) else {
+        panic!()
+    };
+    assert_eq!(what, "3 marks as a citation list");
+    assert!(
+        text.contains("- CAT/C/KAZ/CO/4, para. 26 — solitary — The State party is urged"),
+        "{text}"
+    );
+    assert!(text.contains("## CCPR/C/AAA/CO/1"), "{text}");
+    assert!(
+        text.contains(
+            "para. 10 — Words the document never had — ⚠ orphaned (no longer in the document)"
+        ),
+        "{text}"
+    );
+    // Enter on the closed document's mark says so and stays.
+    a.update(Action::Bottom);
+    a.update(Action::Open);
+    assert_eq!(a.mode, Mode::Marks);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("CCPR/C/AAA/CO/1 is not open")
+    );
+    // d deletes the selected mark only.
+    let effect = a.update(Action::Unmark);
+    assert!(
+        matches!(effect, Some(Effect::Mark(Change::Unmark { ref symbol, .. })) if symbol == "CCPR/C/AAA/CO/1")
+    );
+    assert_eq!(a.mark_rows.len(), 2);
+    // Enter on an orphan whose words are nowhere says so and stays.
+    a.update(Action::Top);
+    a.update(Action::Open);
+    assert_eq!(a.mode, Mode::Marks);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("no longer in CAT/C/KAZ/CO/4")
+    );
+    // Enter on paragraph 26's mark goes there and closes the list.
+    a.update(Action::Down);
+    a.update(Action::Open);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(at(&a), para(26));
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Mark: CAT/C/KAZ/CO/4, para. 26 — solitary")
+    );
+}
+
+#[test]
+fn where_a_document_is_left_is_recorded_and_resumed() {
+    use treatyview::marks::{Change, State};
+    let mut a = app();
+    let Change::Positions(at_top) = a.positions() else {
+        panic!()
+    };
+    assert_eq!(
+        at_top,
+        [("CAT/C/KAZ/CO/4".to_string(), None)],
+        "the top is no position"
+    );
+    goto(&mut a, "24a");
+    let change = a.positions();
+    let Change::Positions(left) = &change else {
+        panic!()
+    };
+    let position = left[0].1.clone().unwrap();
+    assert_eq!(position.reference, "24(a)");
+    assert!(position.words.starts_with("Ensure that all allegations"));
+    let mut state = State::default();
+    state.apply(&change);
+    let mut b = app();
+    b.set_marks(state.clone());
+    b.resume();
+    assert_eq!(at(&b), Anchor::paragraph(24).child("a"));
+    assert_eq!(
+        b.message.as_deref(),
+        Some("Back where you left CAT/C/KAZ/CO/4: para. 24 (a) · g: the top")
+    );
+    // Its words gone from the document: the top, and why.
+    let mut gone = state;
+    gone.positions.get_mut("CAT/C/KAZ/CO/4").unwrap().words = "Words no document has".into();
+    let mut c = app();
+    c.set_marks(gone);
+    c.resume();
+    assert_eq!(c.reader.scroll, 0);
+    assert!(
+        c.message
+            .unwrap()
+            .contains("(para. 24 (a)) is no longer in it")
+    );
+}

@@ -78,6 +78,16 @@ pub enum Action {
     NextResult,
     /// Open the previous search result.
     PreviousResult,
+    /// Mark the unit on top of the reader, with a note (on a marked
+    /// unit: edit the note or remove the mark).
+    Mark,
+    /// Show the list of every mark in every document.
+    MarksList,
+    /// Remove a mark: the one being edited, or the one selected in the
+    /// marks list.
+    Unmark,
+    /// Copy every mark as a citation list.
+    CopyMarks,
     /// Cycle the outline's detail: everything, headings only, sections
     /// only.
     Fold,

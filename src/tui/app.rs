@@ -16,7 +16,12 @@ use crate::cycles::{self, Missing};
 use crate::document::{Document, Reference};
 use crate::library::Library;
 use crate::search::HitUnit;
+use std::collections::BTreeMap;
 use std::sync::Arc;
+
+mod marking;
+
+pub use marking::NotePrompt;
 
 /// What is on top of the panes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +32,10 @@ pub enum Mode {
     Prompt(LineEdit),
     /// The help overlay.
     Help,
+    /// The note prompt of a mark (`m`).
+    Note(NotePrompt),
+    /// The list of every mark (`'`).
+    Marks,
 }
 
 /// What the event loop must do after an update.
@@ -47,6 +56,12 @@ pub enum Effect {
     /// Give the terminal back and stop, as `Ctrl-z` does in a shell;
     /// continue where it was on `fg`.
     Suspend,
+    /// Apply a change to the marks file (the app has applied it to its
+    /// own copy); the event loop hands back the file's state.
+    Mark(crate::marks::Change),
+    /// Read the marks file again (another browser may have marked since),
+    /// for the marks list.
+    ReadMarks,
 }
 
 /// The reading widths `w` steps through (text columns), then the pane's
@@ -83,6 +98,14 @@ pub struct App {
     pub message: Option<String>,
     /// Terminal size.
     pub size: (u16, u16),
+    /// Marks and where documents were left, as last read or written.
+    pub marks: crate::marks::State,
+    /// Every mark as shown, checked against the open documents.
+    pub mark_rows: Vec<super::panes::marks::MarkRow>,
+    /// The marks list's selection.
+    pub marks_list: super::list::ListCursor,
+    /// Where documents read this session were left (`None`: the top).
+    left: BTreeMap<String, Option<Reference>>,
     /// Focus to return to when leaving the query line.
     back_focus: Focus,
     /// What the reader's lines were laid out for: (document, width,
@@ -155,6 +178,10 @@ impl App {
             jumps: Vec::new(),
             message: None,
             size: (width, height),
+            marks: crate::marks::State::default(),
+            mark_rows: Vec::new(),
+            marks_list: super::list::ListCursor::default(),
+            left: BTreeMap::new(),
             back_focus: Focus::Reader,
             layout_key: None,
         };
@@ -174,6 +201,8 @@ impl App {
         match self.mode {
             Mode::Help => Context::Help,
             Mode::Prompt(_) => Context::Prompt,
+            Mode::Note(_) => Context::Note,
+            Mode::Marks => Context::Marks,
             Mode::Normal => Context::from(self.focus),
         }
     }
@@ -185,6 +214,7 @@ impl App {
             hits: !self.reader.hits.is_empty(),
             results: !self.search.results.is_empty(),
             recall: self.search.query.is_empty() && !self.search.history.is_empty(),
+            marked: matches!(&self.mode, Mode::Note(n) if n.existing.is_some()),
         }
     }
 
@@ -279,6 +309,8 @@ impl App {
                 self.prompt(action);
                 None
             }
+            (Mode::Note(_), action) => self.note(action),
+            (Mode::Marks, action) => self.marks_action(action),
             (Mode::Normal, action) => self.normal(action),
         }
     }
@@ -354,6 +386,11 @@ impl App {
                 self.mode = Mode::Help;
             }
             Action::GotoPrompt => self.mode = Mode::Prompt(LineEdit::default()),
+            Action::Mark => self.start_note(),
+            Action::MarksList => {
+                self.open_marks();
+                return Some(Effect::ReadMarks);
+            }
             Action::NextPane => self.set_focus(self.focus.next()),
             Action::PreviousPane => self.set_focus(self.focus.previous()),
             Action::FocusSearch => self.set_focus(Focus::Search),
@@ -589,6 +626,9 @@ impl App {
         };
         self.push_jump();
         self.highlighted = Some(self.search.query.to_string());
+        if hit.doc != self.doc {
+            self.note_position();
+        }
         self.doc = hit.doc;
         // A footnote is shown as itself, so footnotes are turned on.
         let note = match hit.unit {
@@ -704,6 +744,7 @@ impl App {
 
     fn show_doc(&mut self, doc: usize) {
         if doc != self.doc && doc < self.library.documents.len() {
+            self.note_position();
             self.doc = doc;
             self.reader.scroll = 0;
             self.relayout();

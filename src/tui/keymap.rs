@@ -25,6 +25,10 @@ pub enum Context {
     Search,
     /// The `:` prompt is open.
     Prompt,
+    /// The note prompt of a mark (`m`) is open.
+    Note,
+    /// The marks list (`'`) is open.
+    Marks,
     /// Editing a line: the query line and the `:` prompt.
     Line,
     /// The help overlay is open: movement keys scroll it, any other key
@@ -47,9 +51,9 @@ enum Otherwise {
 impl Context {
     const fn otherwise(self) -> Otherwise {
         match self {
-            Context::Global => Otherwise::Nothing,
+            Context::Global | Context::Marks => Otherwise::Nothing,
             Context::Outline | Context::Reader => Otherwise::Then(Context::Global),
-            Context::Search | Context::Prompt => Otherwise::Then(Context::Line),
+            Context::Search | Context::Prompt | Context::Note => Otherwise::Then(Context::Line),
             Context::Line => Otherwise::Type,
             Context::Help => Otherwise::Always(Action::Help),
         }
@@ -84,6 +88,8 @@ pub enum Group {
     GoTo,
     /// Reading, copying, leaving.
     Read,
+    /// Marks: setting them, their note prompt, their list.
+    Marks,
     /// The sections pane's own keys.
     Outline,
     /// The text pane's own keys.
@@ -100,10 +106,11 @@ pub enum Group {
 
 impl Group {
     /// Every group, in order.
-    pub const ALL: [Group; 9] = [
+    pub const ALL: [Group; 10] = [
         Group::Move,
         Group::GoTo,
         Group::Read,
+        Group::Marks,
         Group::Outline,
         Group::Reader,
         Group::Search,
@@ -119,6 +126,7 @@ impl Group {
             Group::Move => "Move (every pane)",
             Group::GoTo => "Go to",
             Group::Read => "Read, copy, leave",
+            Group::Marks => "Marks (' lists them)",
             Group::Outline => "Sections pane",
             Group::Reader => "Text pane",
             Group::Search => "Search pane",
@@ -173,7 +181,7 @@ const fn bind(
 }
 
 use Action as A;
-use Context::{Global, Help, Line, Outline, Prompt, Reader, Search};
+use Context::{Global, Help, Line, Marks, Note, Outline, Prompt, Reader, Search};
 use Group as G;
 use KeyCode as K;
 
@@ -206,6 +214,21 @@ static BINDINGS: &[Binding] = &[
     bind(Global, &[Key::char('?'), Key::new(K::F(1))], A::Help, "this help", G::Read),
     bind(Global, &[Key::char('q'), Key::ctrl('c')], A::Quit, "quit", G::Read),
     bind(Global, &[Key::ctrl('z')], A::Suspend, "suspend to the shell (fg comes back)", G::Read),
+    bind(Global, &[Key::char('m')], A::Mark, "mark the paragraph or item on top, with a note; on a mark: edit or remove it", G::Marks),
+    bind(Global, &[Key::char('\'')], A::MarksList, "every mark, in every document", G::Marks),
+    bind(Note, &[Key::new(K::Enter)], A::Submit, "save the mark and its note (the note may be empty)", G::Marks),
+    bind(Note, &[Key::ctrl('d')], A::Unmark, "remove the mark being edited", G::Marks),
+    bind(Note, &[Key::new(K::Esc)], A::Escape, "cancel: the mark stays as it was", G::Marks),
+    bind(Note, &[Key::ctrl('c')], A::Quit, "quit", G::Read),
+    bind(Marks, &[Key::char('j'), Key::new(K::Down)], A::Down, "next mark", G::Marks),
+    bind(Marks, &[Key::char('k'), Key::new(K::Up)], A::Up, "previous mark", G::Marks),
+    bind(Marks, &[Key::char('g'), Key::new(K::Home)], A::Top, "first mark", G::Marks),
+    bind(Marks, &[Key::char('G'), Key::new(K::End)], A::Bottom, "last mark", G::Marks),
+    bind(Marks, &[Key::new(K::Enter)], A::Open, "open the selected mark", G::Marks),
+    bind(Marks, &[Key::char('d')], A::Unmark, "delete the selected mark", G::Marks),
+    bind(Marks, &[Key::char('y')], A::CopyMarks, "copy every mark as a citation list (Markdown)", G::Marks),
+    bind(Marks, &[Key::new(K::Esc), Key::char('q'), Key::char('\'')], A::Escape, "close the marks list", G::Marks),
+    bind(Marks, &[Key::ctrl('c')], A::Quit, "quit", G::Read),
     bind(Outline, &[Key::char('h'), Key::new(K::Left)], A::Collapse, "collapse (on a paragraph, its heading)", G::Outline),
     bind(Outline, &[Key::char('l'), Key::new(K::Right)], A::Expand, "expand", G::Outline),
     bind(Global, &[Key::char('z')], A::Fold, "sections pane: headings only, sections only, everything", G::Outline),

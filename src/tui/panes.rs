@@ -5,11 +5,14 @@
 //! - [`reader`]: the document as wrapped, styled lines, scrolled;
 //! - [`search`]: the query line, the scope, the ranked results and the
 //!   index they come from;
-//! - [`help`]: the overlay listing every key binding.
+//! - [`help`]: the overlay listing every key binding;
+//! - [`marks`]: the overlay listing every mark, and the signs marks
+//!   leave in the reader's margin and the outline.
 //!
 //! What they share to draw: [`Look`], the bordered [`block`] and [`fit`].
 
 pub mod help;
+pub mod marks;
 pub mod outline;
 pub mod reader;
 pub mod search;

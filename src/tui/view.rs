@@ -6,7 +6,8 @@ use super::action::Focus;
 use super::app::{App, Mode};
 use super::keymap::{self, Context};
 use super::layout::{MIN_SIZE, areas};
-use super::panes::{Look, fit};
+use super::line::LineEdit;
+use super::panes::{Look, fit, marks};
 use super::theme::Theme;
 use super::wrap::{Tag, wrap};
 use crate::text::visible;
@@ -28,13 +29,21 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame<'_>) {
         theme,
         focused: app.focus == focus,
     };
-    app.outline.render(frame, a.outline, look(Focus::Outline));
+    let marked = marks::marked_paragraphs(&app.mark_rows);
+    app.outline
+        .render(frame, a.outline, look(Focus::Outline), &marked);
+    let units = marks::marked_units(&app.mark_rows, app.doc);
     app.reader
-        .render(frame, a.reader, look(Focus::Reader), app.document());
+        .render(frame, a.reader, look(Focus::Reader), app.document(), &units);
     app.search
         .render(frame, a.search, look(Focus::Search), &app.library.documents);
-    if app.mode == Mode::Help {
-        app.help.render(frame, area, theme);
+    match app.mode {
+        Mode::Help => app.help.render(frame, area, theme),
+        Mode::Marks => {
+            let above = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            marks::render(frame, above, theme, &app.mark_rows, app.marks_list);
+        }
+        _ => {}
     }
     status(app, theme, a.status, frame);
 }
@@ -69,18 +78,23 @@ fn status(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
     let room = width.saturating_sub(left.width());
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let state = app.hint_state();
+    let mut prompt = |lead: &str, text: &LineEdit, context: Context, most: usize| {
+        let (shown, at) = text.view(room.saturating_sub(lead.width() + 1).min(most));
+        let typed = format!("{lead}{}  ", visible(shown));
+        let x = area.x + (left.width() + lead.width() + at) as u16;
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        let hints = keymap::labels::hint_line(context, state, room.saturating_sub(typed.width()));
+        format!("{typed}{hints}")
+    };
     let right = match (&app.mode, &app.message) {
-        (Mode::Prompt(text), _) => {
-            let (shown, at) = text.view(room.saturating_sub(2).min(40));
-            let typed = format!(":{}  ", visible(shown));
-            let x = area.x + (left.width() + 1 + at) as u16;
-            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
-            let hints = keymap::labels::hint_line(
-                Context::Prompt,
-                state,
-                room.saturating_sub(typed.width()),
-            );
-            format!("{typed}{hints}")
+        (Mode::Prompt(text), _) => prompt(":", text, Context::Prompt, 40),
+        (Mode::Note(note), _) => {
+            let lead = if note.existing.is_some() {
+                "edit note: "
+            } else {
+                "mark, note: "
+            };
+            prompt(lead, &note.line, Context::Note, 60)
         }
         (_, Some(message)) => {
             let lines = wrap(

@@ -20,9 +20,13 @@ enum When {
     Results,
     /// The query line is empty and there are earlier queries to recall.
     Recall,
+    /// The note prompt edits a mark that exists.
+    Marked,
 }
 
 /// What the status line knows of the browser when it picks hints.
+// Independent facts a hint may wait for, not the states of one machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HintState {
     /// The text has search hits.
@@ -31,6 +35,8 @@ pub struct HintState {
     pub results: bool,
     /// The query line is empty and earlier queries can be recalled.
     pub recall: bool,
+    /// The note prompt edits a mark that exists.
+    pub marked: bool,
 }
 
 impl When {
@@ -40,6 +46,7 @@ impl When {
             When::Hits => state.hits,
             When::Results => state.results,
             When::Recall => state.recall,
+            When::Marked => state.marked,
         }
     }
 }
@@ -67,8 +74,8 @@ const fn hint(
 }
 
 use Action as A;
-use Context::{Help, Outline, Prompt, Reader, Search};
-use When::{Always, Hits, Recall, Results};
+use Context::{Help, Marks, Note, Outline, Prompt, Reader, Search};
+use When::{Always, Hits, Marked, Recall, Results};
 
 /// The hints of each context, most useful first: the ways out of being
 /// lost (search, help), then what the pane is for.
@@ -83,6 +90,8 @@ static HINTS: &[Hint] = &[
     hint(Outline, &[A::NextPane], "pane", Always),
     hint(Outline, &[A::Quit], "quit", Always),
     hint(Outline, &[A::Fold], "headings", Always),
+    hint(Outline, &[A::Mark], "mark", Always),
+    hint(Outline, &[A::MarksList], "marks", Always),
     hint(Reader, &[A::FocusSearch], "search", Always),
     hint(Reader, &[A::Help], "help", Always),
     hint(Reader, &[A::NextHit, A::PreviousHit], "hits", Hits),
@@ -93,6 +102,8 @@ static HINTS: &[Hint] = &[
     hint(Reader, &[A::ToggleFootnotes], "notes", Always),
     hint(Reader, &[A::NextPane], "pane", Always),
     hint(Reader, &[A::Quit], "quit", Always),
+    hint(Reader, &[A::Mark], "mark", Always),
+    hint(Reader, &[A::MarksList], "marks", Always),
     hint(Search, &[A::Open], "open", Results),
     hint(Search, &[A::Down, A::Up], "results", Results),
     hint(Search, &[A::Up], "earlier queries", Recall),
@@ -102,6 +113,14 @@ static HINTS: &[Hint] = &[
     hint(Search, &[A::ClearQuery], "clear", Always),
     hint(Prompt, &[A::Submit], "go", Always),
     hint(Prompt, &[A::Escape], "cancel", Always),
+    // On a mark, how to remove it is what Enter and Esc do not say.
+    hint(Note, &[A::Unmark], "remove", Marked),
+    hint(Note, &[A::Submit], "save", Always),
+    hint(Note, &[A::Escape], "cancel", Always),
+    hint(Marks, &[A::Open], "open", Always),
+    hint(Marks, &[A::Unmark], "delete", Always),
+    hint(Marks, &[A::CopyMarks], "copy all", Always),
+    hint(Marks, &[A::Escape], "close", Always),
     hint(Help, &[A::Down, A::Up], "scroll", Always),
     hint(Help, &[A::PageDown, A::PageUp], "page", Always),
 ];

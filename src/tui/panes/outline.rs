@@ -599,8 +599,15 @@ impl OutlinePane {
     }
 
     /// Draw the pane: one row per visible node, kind letters for
-    /// paragraphs, ▾/▸ for what can be collapsed.
-    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, look: Look) {
+    /// paragraphs, ▾/▸ for what can be collapsed, a sign before the
+    /// paragraphs that are `marked` (document, number).
+    pub fn render(
+        &self,
+        frame: &mut Frame<'_>,
+        area: Rect,
+        look: Look,
+        marked: &HashSet<(usize, u32)>,
+    ) {
         let Look { theme, focused } = look;
         let frame_block = block("Sections", focused, theme);
         let inner = frame_block.inner(area);
@@ -612,9 +619,20 @@ impl OutlinePane {
             .skip(self.list.offset)
             .take(inner.height as usize)
             .map(|(i, row)| {
-                let indent = "  ".repeat(row.depth);
-                let mut spans = vec![Span::raw(indent.clone())];
+                let mut indent = "  ".repeat(row.depth);
+                let sign = matches!(row.node, Node::Paragraph(d, n) if marked.contains(&(d, n)));
+                if sign {
+                    indent.pop();
+                }
                 let mut used = indent.len();
+                let mut spans = vec![Span::raw(indent)];
+                if sign {
+                    spans.push(Span::styled(
+                        super::marks::SIGN,
+                        theme.kind(Kind::FollowUp).add_modifier(Modifier::BOLD),
+                    ));
+                    used += 1;
+                }
                 if let Some(kind) = row.kind {
                     spans.push(Span::styled(
                         kind.letter(),

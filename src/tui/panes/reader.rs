@@ -237,9 +237,18 @@ impl ReaderPane {
     }
 
     /// Draw the pane: `doc`'s symbol and State as the title, the lines in
-    /// view, and (once the whole document is laid out) how far down the
+    /// view with a sign in the margin beside the number or label of each
+    /// `marked` unit (and its note in the running head while it is on
+    /// top), and (once the whole document is laid out) how far down the
     /// view is.
-    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, look: Look, doc: &Document) {
+    pub fn render(
+        &self,
+        frame: &mut Frame<'_>,
+        area: Rect,
+        look: Look,
+        doc: &Document,
+        marked: &[(Reference, String)],
+    ) {
         let Look { theme, focused } = look;
         let title = format!("{} — {}", visible(&doc.symbol), visible(&doc.state));
         let frame_block = block(
@@ -256,7 +265,12 @@ impl ReaderPane {
                     .width
                     .min(u16::try_from(self.width).unwrap_or(u16::MAX));
             }
-            self.render_head(frame, head, theme, doc);
+            let here = self.current().unwrap_or_default();
+            let note = marked
+                .iter()
+                .find(|(r, _)| *r == here)
+                .map(|(_, note)| note.as_str());
+            self.render_head(frame, head, theme, doc, note);
         }
         let text = layout::reader_text(area);
         let lines: Vec<ratatui::text::Line<'_>> = self
@@ -274,6 +288,7 @@ impl ReaderPane {
             })
             .collect();
         frame.render_widget(Text::new(lines), text);
+        self.margin(frame, text, theme, marked);
         if theme.hyperlinks {
             self.hyperlinks(frame, text);
         }
@@ -296,6 +311,60 @@ impl ReaderPane {
 }
 
 impl ReaderPane {
+    /// The line that shows a unit's number or label, if laid out.
+    #[must_use]
+    pub fn label_line(&self, unit: &Reference) -> Option<usize> {
+        let start = self.line_of(unit)?;
+        (start..self.lines.len())
+            .take_while(|&l| self.anchors[l].as_ref() == Some(unit))
+            .find(|&l| {
+                self.lines[l]
+                    .pieces
+                    .iter()
+                    .any(|(_, tag)| matches!(tag, Tag::Number | Tag::Label))
+            })
+    }
+
+    /// The marks' sign in the margin column left of the text, beside the
+    /// number or label of each marked unit in view.
+    fn margin(
+        &self,
+        frame: &mut Frame<'_>,
+        text: Rect,
+        theme: Theme,
+        marked: &[(Reference, String)],
+    ) {
+        if text.x == 0 {
+            return;
+        }
+        let view = self.scroll..self.scroll + text.height as usize;
+        for (unit, _) in marked {
+            let Some(line) = self.label_line(unit).filter(|l| view.contains(l)) else {
+                continue;
+            };
+            let y = text.y + (line - self.scroll) as u16;
+            // Where the label sits on its line: items are indented.
+            let indent = self.lines[line]
+                .pieces
+                .iter()
+                .take_while(|(_, tag)| !matches!(tag, Tag::Number | Tag::Label))
+                .map(|(s, _)| s.width())
+                .sum::<usize>();
+            let x = if indent > 0 {
+                text.x + indent as u16 - 1
+            } else {
+                text.x - 1
+            };
+            frame.render_widget(
+                Text::new(Span::styled(
+                    crate::tui::panes::marks::SIGN,
+                    theme.tag(Tag::FollowUp).remove_modifier(Modifier::REVERSED),
+                )),
+                Rect::new(x.min(text.right().saturating_sub(1)), y, 1, 1),
+            );
+        }
+    }
+
     /// Wrap each visible character of a web address in an OSC 8
     /// hyperlink to the whole address, so that a click on any part of
     /// it, on any of its lines, opens all of it.
@@ -328,8 +397,16 @@ impl ReaderPane {
     /// The running head: the heading (or section) of the unit on top and
     /// its citation, over the width of the text, underlined like a page's
     /// running head. When the heading itself is the top line, the head
-    /// names the section above it instead of repeating it.
-    fn render_head(&self, frame: &mut Frame<'_>, area: Rect, theme: Theme, doc: &Document) {
+    /// names the section above it instead of repeating it. When the unit
+    /// on top is marked, its sign and note lead.
+    fn render_head(
+        &self,
+        frame: &mut Frame<'_>,
+        area: Rect,
+        theme: Theme,
+        doc: &Document,
+        note: Option<&str>,
+    ) {
         let here = self.current().unwrap_or_default();
         let top = self
             .lines
@@ -350,6 +427,18 @@ impl ReaderPane {
                 (_, Some(heading)) => Some(heading.clone()),
             })
             .unwrap_or_default();
+        let place = match note {
+            Some(note) => {
+                let note = if note.is_empty() { "marked" } else { note };
+                let sign = crate::tui::panes::marks::SIGN;
+                if place.is_empty() {
+                    format!("{sign} {note}")
+                } else {
+                    format!("{sign} {note} · {place}")
+                }
+            }
+            None => place,
+        };
         let cite = here.citation().to_string();
         let width = area.width as usize;
         let room = width.saturating_sub(cite.width() + 2);
