@@ -21,15 +21,7 @@ use treatyview::library::to_ron;
 use treatyview_corpus::{generate, stats};
 
 const COMMITTEES: [&str; 9] = [
-    "CAT/C/",
-    "CCPR/C/",
-    "E/C.12/",
-    "CEDAW/C/",
-    "CRC/C/",
-    "CERD/C/",
-    "CRPD/C/",
-    "CMW/C/",
-    "CED/C/",
+    "CAT/C/", "CCPR/C/", "E/C.12/", "CEDAW/C/", "CRC/C/", "CERD/C/", "CRPD/C/", "CMW/C/", "CED/C/",
 ];
 
 /// Write `n` documents as RON files in `dir`: the generated corpus, each
@@ -121,7 +113,10 @@ fn less_first_frame(text: &Path) -> Duration {
     let start = Instant::now();
     let mut t = Pty::spawn("less", &[text.to_str().unwrap()], 100, 30, &[]);
     while !t.screen().contains("Committee against Torture") {
-        assert!(start.elapsed() < Duration::from_secs(10), "no frame from less");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no frame from less"
+        );
         std::thread::sleep(Duration::from_micros(200));
     }
     let elapsed = start.elapsed();
@@ -153,7 +148,10 @@ fn main() {
     let dir = base.join("docs");
     let text = shelf(&dir, n);
     let ron: usize = folder_size(&dir);
-    let seed = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/CAT-C-KAZ-CO-4.txt"));
+    let seed = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/CAT-C-KAZ-CO-4.txt"
+    ));
     let (mut cold, mut warm, mut ready_cold, mut ready_warm, mut less) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut memory = 0;
