@@ -167,27 +167,23 @@ fn main() {
         memory = memory.max(again.resident.max(first.resident));
         less.push(less_first_frame(&seed));
     }
-    // The search command's cache, written on its first run.
     let _ = std::fs::remove_dir_all(&cache);
-    let search = Instant::now();
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
-        .args(["search", "solitary confinement"])
-        .arg(&dir)
-        .env("TREATYVIEW_CACHE_DIR", &cache)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let search_cold = search.elapsed();
-    let search = Instant::now();
-    std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
-        .args(["search", "solitary confinement"])
-        .arg(&dir)
-        .env("TREATYVIEW_CACHE_DIR", &cache)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    let search_warm = search.elapsed();
+    // The search command: the first run writes its cache, the second
+    // reads it.
+    let search = || {
+        let start = Instant::now();
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_treatyview"))
+            .args(["search", "solitary confinement"])
+            .arg(&dir)
+            .env("TREATYVIEW_CACHE_DIR", &cache)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        start.elapsed()
+    };
+    let search_cold = search();
+    let search_warm = search();
     let cache_bytes = folder_size(&cache);
     let mb = |b: usize| b as f64 / 1e6;
     println!(
