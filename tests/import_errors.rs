@@ -74,11 +74,12 @@ fn paragraphs_out_of_order() {
 
 #[test]
 fn text_the_tree_cannot_place_is_refused_not_dropped() {
-    // A heading between two sub-items: the tree has no place for it inside
-    // a list (a topic's heading comes before its paragraphs), so the
-    // lossless check that import() applies refuses the file rather than
-    // move the heading after the list.
-    let e = err("1.\tA.\n\t(a)\tx\n(i)\ty\n\t\tH\n(ii)\tz\n");
+    // Two heading lines between sub-items: the second belongs to (ii),
+    // but the first has no place (a topic's heading would come after the
+    // whole list), so the lossless check that import() applies refuses
+    // the file rather than move the heading. One such heading is kept:
+    // see `list_heading`.
+    let e = err("1.\tA.\n\t(a)\tx\n(i)\ty\n\t\tH\n\t\tG\n(ii)\tz\n");
     assert!(e.starts_with("line 4: text lost in import"), "{e}");
 }
 
