@@ -251,6 +251,30 @@ fn search_scope_all_and_no_match_80x24() {
 }
 
 #[test]
+fn the_reference_column_fits_the_longest_reference() {
+    // Footnote 18 is cited from item 19(c): its result is cited
+    // "19(c) fn 18", eleven cells, which a fixed 9-cell column cut.
+    let mut a = app(120, 40);
+    type_query(&mut a, "191 | 195");
+    while a.search.scope != treatyview::search::Scope::All {
+        a.update(Action::CycleScope);
+    }
+    let s = screen(&a);
+    assert!(s.contains("19(c) fn 18 NTE"), "{s}");
+    // Every row's kind starts in the same column.
+    let columns: Vec<usize> = s
+        .lines()
+        .filter_map(|l| {
+            ["NTE", "CON", "REC", "OTH", "POS", "INT", "FUP", "HDG"]
+                .iter()
+                .find_map(|k| l.find(&format!(" {k} ")))
+        })
+        .collect();
+    assert!(columns.len() > 1, "{s}");
+    assert!(columns.iter().all(|c| *c == columns[0]), "{s}");
+}
+
+#[test]
 fn the_quick_first_frame_is_the_full_layouts_first_frame() {
     for (w, h) in [(80, 24), (120, 40), (200, 60), (50, 12)] {
         let full = App::new(Library::embedded(), w, h);

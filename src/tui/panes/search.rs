@@ -260,11 +260,10 @@ impl SearchPane {
         }
         frame.render_widget(Paragraph::new(Line::from(query)), line);
         let results = layout::results(area);
-        let several = documents.len() > 1;
         let width = results.width as usize;
         // Columns: reference, kind, heading (when there is room), snippet.
         let heading_width = if width >= 60 { (width / 5).min(28) } else { 0 };
-        let ref_width = if several { 24 } else { 9 }.min(width / 4);
+        let ref_width = reference_width(&s.results, documents, width);
         let lines: Vec<Line<'_>> = s
             .results
             .iter()
@@ -272,10 +271,7 @@ impl SearchPane {
             .skip(s.list.offset)
             .take(results.height as usize)
             .map(|(i, hit)| {
-                let mut reference = result_reference(hit);
-                if several {
-                    reference = format!("{} {reference}", documents[hit.doc].symbol);
-                }
+                let reference = cited(hit, documents);
                 let head = column(
                     &visible(hit.heading.as_deref().unwrap_or("")),
                     heading_width,
@@ -336,6 +332,30 @@ pub fn result_reference(hit: &Hit) -> String {
         HitUnit::Footnote(n) => format!("{} fn {n}", hit.reference),
         _ => hit.reference.clone(),
     }
+}
+
+/// How a result is cited in the list: its reference, after its
+/// document's symbol when several are open.
+fn cited(hit: &Hit, documents: &[Document]) -> String {
+    let reference = result_reference(hit);
+    if documents.len() > 1 {
+        format!("{} {reference}", documents[hit.doc].symbol)
+    } else {
+        reference
+    }
+}
+
+/// The reference column: as wide as the widest reference of the results
+/// (`19(c) fn 18`, a symbol and a reference), at least 9 cells so that
+/// short lists keep one layout, and at most a quarter of the width.
+fn reference_width(results: &[Hit], documents: &[Document], width: usize) -> usize {
+    results
+        .iter()
+        .map(|hit| visible(&cited(hit, documents)).width())
+        .max()
+        .unwrap_or(0)
+        .max(9)
+        .min(width / 4)
 }
 
 /// What to say when a query matches nothing: the scope cycles, so the
