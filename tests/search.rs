@@ -602,6 +602,16 @@ fn search_command_marks_approximate_matches_in_text_and_json() {
     }
 }
 
+#[test]
+fn a_hyphenated_run_keeps_its_last_word_even_a_function_word() {
+    // Inside "one-of-the" only the inner "of" may be left out: the run
+    // ends where it was typed. (A mutation run on query.rs: making the
+    // last word optional too went unnoticed.)
+    let q = treatyview::search::query::parse("one-of-the");
+    let optional: Vec<bool> = q.terms[0].words.iter().map(|w| w.optional).collect();
+    assert_eq!(optional, [false, true, false]);
+}
+
 /// The first generator: syntax fragments, controls, Cyrillic and random
 /// lower-case words. It finds the corners of the query parser, but few of
 /// its queries hit anything.
