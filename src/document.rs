@@ -302,6 +302,11 @@ pub struct Part {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
+    /// A heading set inside the list, just above this item: it groups the
+    /// items that follow it but, unlike a topic's heading, does not end the
+    /// paragraph. Files written before it existed read as `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
     /// The label without parentheses: `a`, `b`, `iv`.
     pub label: String,
     /// The item's text.
@@ -405,6 +410,9 @@ pub struct Unit<'a> {
     pub section: &'a Section,
     /// The thematic heading it sits under.
     pub heading: Option<&'a str>,
+    /// For an item, the heading set inside its list just above it
+    /// ([`Item::heading`]); `None` for paragraphs and parts.
+    pub item_heading: Option<&'a str>,
     /// Which topic of the document it sits in, counted from 0 across
     /// sections: units under one heading share it.
     pub topic: usize,
@@ -482,6 +490,7 @@ impl Document {
                     paragraph,
                     section,
                     heading,
+                    item_heading: None,
                     topic: topic_index,
                     text: &paragraph.text,
                     follow_up: paragraph.follow_up,
@@ -495,6 +504,7 @@ impl Document {
                         kind: part.kind,
                         text: &part.text,
                         follow_up: false,
+                        item_heading: None,
                         ..unit.clone()
                     };
                     out.push(unit.clone());
@@ -525,6 +535,7 @@ fn push_items<'a>(out: &mut Vec<Unit<'a>>, parent: &Unit<'a>, items: &'a [Item])
             paragraph: parent.paragraph,
             section: parent.section,
             heading: parent.heading,
+            item_heading: item.heading.as_deref(),
             topic: parent.topic,
             text: &item.text,
             follow_up: item.follow_up,

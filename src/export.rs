@@ -83,6 +83,9 @@ struct JsonPart {
 
 #[derive(Serialize)]
 struct JsonItem {
+    /// A heading set inside the list above this item; absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    heading: Option<String>,
     label: String,
     #[serde(rename = "ref")]
     reference: String,
@@ -98,6 +101,7 @@ fn json_items(items: &[Item], parent: &Reference) -> Vec<JsonItem> {
         .map(|item| {
             let reference = parent.child(&item.label);
             JsonItem {
+                heading: item.heading.clone(),
                 label: item.label.clone(),
                 text: plain(&item.text),
                 footnotes: notes(&item.text),
@@ -187,6 +191,7 @@ pub fn csv(library: &Library) -> String {
             "follow_up",
             "text",
             "articles_with_pair",
+            "item_heading",
         ])
         .expect("in memory");
     for doc in &library.documents {
@@ -212,6 +217,7 @@ pub fn csv(library: &Library) -> String {
                 if unit.follow_up { "true" } else { "false" },
                 &plain,
                 &with_pair,
+                unit.item_heading.unwrap_or(""),
             ];
             // Control characters from documents must not reach a terminal
             // that shows the file; they are not words, so nothing readable
@@ -327,10 +333,15 @@ fn markdown_paragraph(p: &Paragraph, prefix: &str, out: &mut String) {
 
 fn markdown_items(items: &[Item], depth: usize, prefix: &str, out: &mut String) {
     for item in items {
+        let indent = "  ".repeat(depth + 1);
+        if let Some(heading) = &item.heading {
+            // A heading inside the list: a list entry of its own, in bold,
+            // so the list goes on around it.
+            out.push_str(&format!("{indent}- **{}**\n", escape(heading)));
+        }
         let badge = if item.follow_up { " _(follow-up)_" } else { "" };
         out.push_str(&format!(
-            "{}- ({}) {}{badge}\n",
-            "  ".repeat(depth + 1),
+            "{indent}- ({}) {}{badge}\n",
             item.label,
             inline_md(&item.text, prefix)
         ));

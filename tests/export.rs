@@ -63,7 +63,7 @@ fn json_follows_the_documented_contract() {
 fn csv_has_a_row_per_paragraph_and_item_with_rfc4180_quoting() {
     let text = csv(&Library::embedded());
     assert!(text.starts_with(
-        "\u{feff}symbol,ref,section,heading,kind,articles,follow_up,text,articles_with_pair\r\n"
+        "\u{feff}symbol,ref,section,heading,kind,articles,follow_up,text,articles_with_pair,item_heading\r\n"
     ));
     let mut reader = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -57,7 +57,16 @@ struct Para {
     section: Option<Vec<String>>,
     heading: Option<Vec<String>>,
     text: Unit,
-    items: Vec<(Unit, Vec<Unit>)>,
+    /// Items and their sub-items, each with a heading line set above it
+    /// inside the list (or not).
+    items: Vec<(Listed, Vec<Listed>)>,
+}
+
+/// An item or sub-item and the heading line above it, if any.
+type Listed = (Option<Vec<String>>, Unit);
+
+fn listed() -> impl Strategy<Value = Listed> {
+    (proptest::option::weighted(0.15, words(1..4)), unit())
 }
 
 fn para() -> impl Strategy<Value = Para> {
@@ -65,7 +74,7 @@ fn para() -> impl Strategy<Value = Para> {
         proptest::option::weighted(0.2, words(1..4)),
         proptest::option::weighted(0.3, words(1..5)),
         unit(),
-        proptest::collection::vec((unit(), proptest::collection::vec(unit(), 0..3)), 0..4),
+        proptest::collection::vec((listed(), proptest::collection::vec(listed(), 0..3)), 0..4),
     )
         .prop_map(|(section, heading, text, items)| Para {
             section,
@@ -103,6 +112,21 @@ fn render_unit(u: &Unit, next: &mut u32, bodies_out: &mut Vec<Vec<String>>) -> S
         }
     }
     format!("{text}{bodies}")
+}
+
+/// A heading line inside a list, numbered by its place like the topic
+/// headings, so that it cannot read as anything but a heading.
+fn list_heading(
+    h: Option<&Vec<String>>,
+    place: &str,
+    out: &mut String,
+    expected: &mut Vec<String>,
+) {
+    if let Some(h) = h {
+        out.push_str(&format!("\t\tL{place} {}\n", h.join(" ")));
+        expected.push(format!("L{place}"));
+        expected.extend(h.iter().cloned());
+    }
 }
 
 /// The text export, and the expected word streams (running text, bodies).
@@ -143,15 +167,27 @@ fn render(paras: &[Para]) -> (String, Vec<String>, Vec<String>) {
             render_unit(&p.text, &mut next, &mut bodies)
         ));
         expected.extend(p.text.words.iter().cloned());
-        for (i, (item, subs)) in p.items.iter().enumerate() {
+        for (i, ((heading, item), subs)) in p.items.iter().enumerate() {
             let label = char::from(b'a' + i as u8);
+            list_heading(
+                heading.as_ref(),
+                &format!("{n}{label}"),
+                &mut out,
+                &mut expected,
+            );
             out.push_str(&format!(
                 "\t({label})\t{}\n",
                 render_unit(item, &mut next, &mut bodies)
             ));
             expected.extend(item.words.iter().cloned());
-            for (j, sub) in subs.iter().enumerate() {
+            for (j, (heading, sub)) in subs.iter().enumerate() {
                 let roman = ["i", "ii", "iii"][j];
+                list_heading(
+                    heading.as_ref(),
+                    &format!("{n}{label}{roman}"),
+                    &mut out,
+                    &mut expected,
+                );
                 out.push_str(&format!(
                     "({roman})\t{}\n",
                     render_unit(sub, &mut next, &mut bodies)
@@ -171,6 +207,9 @@ fn split(s: &str) -> Vec<String> {
 fn exported_words(json: &serde_json::Value) -> (Vec<String>, Vec<String>) {
     fn items(v: &serde_json::Value, out: &mut Vec<String>) {
         for item in v.as_array().unwrap() {
+            if let Some(h) = item.get("heading") {
+                out.extend(split(h.as_str().unwrap()));
+            }
             out.extend(split(item["text"].as_str().unwrap()));
             items(&item["items"], out);
         }

@@ -143,25 +143,44 @@ fn type_a_query_open_a_result_and_step_through_hits() {
         t.send(&c.to_string());
     }
     t.wait_for("2 results", 5);
-    t.wait_for("25 CON", 5);
+    t.wait_for("25        CON", 5);
     t.send("\x0e"); // Ctrl-n: the second result, 26
     t.send("\r");
     t.wait_for("26. The State party is urged", 5);
     t.wait_for("para. 26", 5);
     t.wait_for("n/N step through them", 5);
-    // N steps up hit by hit into paragraph 25, n back down into 26.
-    let mut step = |key: &str, want: &str| {
-        for _ in 0..20 {
-            t.send(key);
-            std::thread::sleep(std::time::Duration::from_millis(60));
-            if t.screen().contains(want) {
-                return;
+    // N steps up hit by hit into paragraph 25, n back down into 26, one
+    // hit per key: the status line counts them ("Hit 3/8"), so a key that
+    // only scrolled would leave the count where it was.
+    let counter = |t: &Pty| -> Option<(usize, usize)> {
+        let status = t.status();
+        let after = &status[status.find("Hit ")? + 4..];
+        let (k, n) = after.split_whitespace().next()?.split_once('/')?;
+        Some((k.parse().ok()?, n.parse().ok()?))
+    };
+    let press = |t: &mut Pty, key: &str, want: Option<usize>| -> (usize, usize) {
+        t.send(key);
+        for _ in 0..50 {
+            std::thread::sleep(std::time::Duration::from_millis(40));
+            if let Some(c) = counter(t)
+                && want.is_none_or(|w| c.0 == w)
+            {
+                return c;
             }
         }
-        panic!("{key} never reached {want}:\n{}", t.screen());
+        panic!("{key} never showed hit {want:?}:\n{}", t.screen());
     };
-    step("N", "para. 25 │");
-    step("n", "para. 26 │");
+    let (first, total) = press(&mut t, "N", None);
+    assert!(t.status().contains("para. 25 │"), "{}", t.status());
+    assert!(first > 1 && total > first, "{}", t.status());
+    press(&mut t, "N", Some(first - 1));
+    press(&mut t, "n", Some(first));
+    let mut hit = first;
+    while !t.status().contains("para. 26 │") {
+        assert!(hit < total, "n never reached 26:\n{}", t.screen());
+        hit += 1;
+        press(&mut t, "n", Some(hit));
+    }
     // The query survives leaving the pane.
     t.send("/");
     t.wait_for("/ solitary confinment", 5);

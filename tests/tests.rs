@@ -12,6 +12,7 @@ mod import_errors;
 mod import_pdf;
 mod import_seed;
 mod library;
+mod list_heading;
 mod lossless;
 mod marks;
 mod pty;

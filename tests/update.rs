@@ -186,12 +186,32 @@ fn outline_moves_the_reader_and_enter_focuses_it() {
     a.update(Action::Top);
     assert_eq!(a.outline.selected, 0);
     a.update(Action::Bottom);
-    assert_eq!(a.outline.selected, a.outline.rows.len() - 1);
-    a.update(Action::PageUp);
-    a.update(Action::HalfPageUp);
+    let last = a.outline.rows.len() - 1;
+    assert_eq!(a.outline.selected, last);
+    assert_eq!(at(&a).paragraph, a.outline.current().unwrap().target.1);
+    // Paging moves the selection a page (one row kept in view) or half a
+    // page, and the reader, whose place the status line names, follows
+    // to the paragraph of the row reached.
+    let page = a.outline.height;
+    assert!(page > 4, "{page} rows in view");
+    let mut step = |action: Action, to: usize| {
+        let before = at(&a);
+        a.update(action);
+        assert_eq!(a.outline.selected, to, "{action:?}");
+        let row = a.outline.current().unwrap();
+        assert_eq!(at(&a).paragraph, row.target.1, "{action:?}: {}", row.text);
+        assert_ne!(at(&a), before, "{action:?} left the reader where it was");
+    };
+    step(Action::PageUp, last - (page - 1));
+    step(Action::HalfPageUp, last - (page - 1) - page / 2);
+    step(Action::PageDown, last - page / 2);
+    step(Action::HalfPageDown, last);
+    // At the ends they stop.
     a.update(Action::PageDown);
-    a.update(Action::HalfPageDown);
-    assert_eq!(a.outline.selected, a.outline.rows.len() - 1);
+    assert_eq!(a.outline.selected, last);
+    a.update(Action::Top);
+    a.update(Action::PageUp);
+    assert_eq!(a.outline.selected, 0);
 }
 
 #[test]

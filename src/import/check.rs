@@ -173,6 +173,7 @@ fn held(doc: &Document) -> (Vec<char>, Vec<char>) {
 
 fn push_items(items: &[Item], text: &mut String, cited: &mut Vec<u32>) {
     for item in items {
+        text.push_str(item.heading.as_deref().unwrap_or(""));
         push_inlines(&item.text, text, cited);
         push_items(&item.items, text, cited);
     }

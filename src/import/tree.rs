@@ -8,7 +8,7 @@
 
 use super::ImportError;
 use super::lines::{Body, LineKind, Scanned};
-use crate::document::{Document, FORMAT_VERSION, Inline, Item, Kind, Paragraph, Section, Topic};
+use crate::document::{Document, Inline, Item, Kind, Paragraph, Section, Topic};
 use std::collections::BTreeMap;
 
 /// Build the tree. Kinds, articles and the other derived fields are left
@@ -19,21 +19,13 @@ use std::collections::BTreeMap;
 /// without bodies and bodies without references, duplicate bodies, and an
 /// input with no numbered paragraph.
 pub fn build(scanned: &Scanned<'_>) -> Result<Document, ImportError> {
-    let mut doc = Document {
-        format: FORMAT_VERSION,
-        symbol: String::new(),
-        committee: String::new(),
-        state: String::new(),
-        title: String::new(),
-        title_note: None,
-        sections: Vec::new(),
-        footnotes: Vec::new(),
-        ..Document::default()
-    };
+    let mut doc = Document::default();
     // Where each footnote was first cited, for error messages.
     let mut cited: BTreeMap<u32, usize> = BTreeMap::new();
     let mut last_number: Option<u32> = None;
-    for line in &scanned.lines {
+    // A heading line inside a list, waiting for the item it stands above.
+    let mut pending: Option<&str> = None;
+    for (index, line) in scanned.lines.iter().enumerate() {
         let started = last_number.is_some();
         match line.kind {
             LineKind::Blank => {}
@@ -48,6 +40,9 @@ pub fn build(scanned: &Scanned<'_>) -> Result<Document, ImportError> {
                 title: title.to_string(),
                 topics: Vec::new(),
             }),
+            LineKind::Heading(text) if started && before_item(&scanned.lines[index + 1..]) => {
+                pending = Some(text);
+            }
             LineKind::Heading(text) => current_section(&mut doc).topics.push(Topic {
                 heading: Some(text.to_string()),
                 paragraphs: Vec::new(),
@@ -83,7 +78,7 @@ pub fn build(scanned: &Scanned<'_>) -> Result<Document, ImportError> {
                     label: label.to_string(),
                     parent: "numbered paragraph",
                 })?;
-                paragraph.items.push(item(label, text));
+                paragraph.items.push(item(pending.take(), label, text));
             }
             LineKind::SubItem { label, text } => {
                 let text = inlines(text, line.number, &mut cited);
@@ -95,7 +90,7 @@ pub fn build(scanned: &Scanned<'_>) -> Result<Document, ImportError> {
                         label: label.to_string(),
                         parent: "item",
                     })?;
-                parent.items.push(item(label, text));
+                parent.items.push(item(pending.take(), label, text));
             }
             LineKind::Plain(text) => {
                 // A line that continues the text of the unit before it.
@@ -123,8 +118,18 @@ pub fn build(scanned: &Scanned<'_>) -> Result<Document, ImportError> {
     Ok(doc)
 }
 
-fn item(label: &str, text: Vec<Inline>) -> Item {
+/// Does a heading line stand inside a list: is the next line with text
+/// an item or a sub-item? Then the heading belongs to that item, not to a
+/// new topic (which would end the paragraph before the rest of its list).
+fn before_item(rest: &[super::lines::Line<'_>]) -> bool {
+    rest.iter()
+        .find(|l| l.kind != LineKind::Blank)
+        .is_some_and(|l| matches!(l.kind, LineKind::Item { .. } | LineKind::SubItem { .. }))
+}
+
+fn item(heading: Option<&str>, label: &str, text: Vec<Inline>) -> Item {
     Item {
+        heading: heading.map(str::to_string),
         label: label.to_string(),
         text,
         items: Vec::new(),

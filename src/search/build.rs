@@ -108,6 +108,32 @@ impl Builder {
         })
     }
 
+    /// A heading as a unit of its own, opening at `at` (`under`: the
+    /// heading unit of the topic it sits in).
+    fn heading(
+        &mut self,
+        d: usize,
+        under: Option<u32>,
+        kind: Kind,
+        text: &str,
+        at: &Reference,
+    ) -> u32 {
+        self.add(Unit {
+            fixed: store::Fixed {
+                doc: d as u32,
+                paragraph: at.paragraph,
+                heading: under,
+                unit: HitUnit::Heading,
+                kind,
+                scopes: Scope::All.bit(),
+            },
+            text,
+            articles: Vec::new(),
+            reference: &at.to_string(),
+            labels: &at.labels,
+        })
+    }
+
     fn document(&mut self, d: usize, doc: &Document) {
         self.slot = self.language_slot(doc);
         // The topic whose heading unit was added last: units of one topic
@@ -124,22 +150,13 @@ impl Builder {
             let key = unit.heading.map(|_| unit.topic);
             if key != last_heading {
                 last_heading = key;
-                heading_unit = unit.heading.map(|h| {
-                    self.add(Unit {
-                        fixed: store::Fixed {
-                            doc: d as u32,
-                            paragraph: p.number,
-                            heading: None,
-                            unit: HitUnit::Heading,
-                            kind: p.kind,
-                            scopes: Scope::All.bit(),
-                        },
-                        text: h,
-                        articles: Vec::new(),
-                        reference: &Reference::paragraph(p.number).to_string(),
-                        labels: &[],
-                    })
-                });
+                let at = Reference::paragraph(p.number);
+                heading_unit = unit.heading.map(|h| self.heading(d, None, p.kind, h, &at));
+            }
+            if let Some(h) = unit.item_heading {
+                // A heading inside a list is found like a thematic one, at
+                // the item it stands above.
+                self.heading(d, heading_unit, unit.kind, h, &unit.reference);
             }
             let mut articles = p.articles.clone();
             for other in &p.pair {

@@ -220,6 +220,7 @@ impl<'a> Variant<'a> {
         items
             .iter()
             .map(|item| Item {
+                heading: item.heading.as_deref().map(|h| self.text(h)),
                 label: item.label.clone(),
                 text: self.inlines(&item.text),
                 items: self.items(&item.items),

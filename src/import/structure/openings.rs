@@ -151,6 +151,7 @@ impl Builder<'_> {
             Opening::Label(label) => {
                 let depth = self.label_fits(i, &label).unwrap_or(0);
                 let item = Item {
+                    heading: None,
                     label,
                     text: Vec::new(),
                     items: Vec::new(),

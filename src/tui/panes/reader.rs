@@ -538,6 +538,11 @@ impl Builder<'_, '_> {
         for item in items {
             let reference = parent.child(&item.label);
             self.anchor = Some(reference.clone());
+            if let Some(heading) = &item.heading {
+                // A heading inside the list, at the labels' column: the
+                // list goes on under it.
+                self.wrap(&[(heading.clone(), Tag::Heading)], indent, indent);
+            }
             let label = format!("({})", item.label);
             let hang = (label.width() + 1).max(4);
             let mut pieces = Vec::new();

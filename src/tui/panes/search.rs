@@ -275,17 +275,7 @@ impl SearchPane {
         let width = results.width as usize;
         // Columns: reference, kind, heading (when there is room), snippet.
         let heading_width = if width >= 60 { (width / 5).min(28) } else { 0 };
-        let reference_of = |hit: &Hit| reference_in(hit, documents);
-        // The reference column is as wide as the query's longest
-        // reference (steady while the list scrolls), up to two fifths of
-        // the pane.
-        let ref_width = s
-            .results
-            .iter()
-            .map(|hit| visible(&reference_of(hit)).width())
-            .max()
-            .unwrap_or(0)
-            .min(width * 2 / 5);
+        let ref_width = reference_width(&s.results, documents, width);
         let lines: Vec<Line<'_>> = s
             .results
             .iter()
@@ -293,7 +283,7 @@ impl SearchPane {
             .skip(s.list.offset)
             .take(results.height as usize)
             .map(|(i, hit)| {
-                let reference = reference_of(hit);
+                let reference = reference_in(hit, documents);
                 let head = column(
                     &visible(hit.heading.as_deref().unwrap_or("")),
                     heading_width,
@@ -374,6 +364,20 @@ pub fn result_reference(hit: &Hit) -> String {
         HitUnit::Footnote(n) => format!("{} fn {n}", hit.reference),
         _ => hit.reference.clone(),
     }
+}
+
+/// The reference column: as wide as the widest reference of the results
+/// (`19(c) fn 18`; a symbol, year and reference), at least 9 cells so
+/// that short lists keep one layout while typing, and at most two fifths
+/// of the width.
+fn reference_width(results: &[Hit], documents: &[Document], width: usize) -> usize {
+    results
+        .iter()
+        .map(|hit| visible(&reference_in(hit, documents)).width())
+        .max()
+        .unwrap_or(0)
+        .max(9)
+        .min(width * 2 / 5)
 }
 
 /// What to say when a query matches nothing: the scope cycles, so the
