@@ -1,7 +1,7 @@
 //! Whole screens drawn into ratatui's `TestBackend`, snapshotted with
 //! insta at 80×24 and 120×40. Review snapshot diffs like code.
 
-use crate::common::goto;
+use crate::common::{goto, screen, type_query};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use treatyview::library::Library;
@@ -9,14 +9,6 @@ use treatyview::tui::action::Action;
 use treatyview::tui::app::App;
 use treatyview::tui::theme::Theme;
 use treatyview::tui::view::render;
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal
-        .draw(|frame| render(app, Theme::new(false), frame))
-        .unwrap();
-    terminal.backend().to_string()
-}
 
 fn app(width: u16, height: u16) -> App {
     App::new(Library::embedded(), width, height)
@@ -195,13 +187,6 @@ fn every_size_from_1x1_to_200x60_draws_without_panicking() {
                 }
             }
         }
-    }
-}
-
-fn type_query(app: &mut App, query: &str) {
-    app.update(Action::FocusSearch);
-    for c in query.chars() {
-        app.update(Action::Type(c));
     }
 }
 

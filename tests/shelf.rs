@@ -2,16 +2,12 @@
 //! `kind:`) in the `search` command and the browser, the outline's
 //! groups, and `P`, the same subject in the previous cycle.
 
-use crate::common::{assert_no_controls, bin, goto};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crate::common::{assert_no_controls, bin, goto, screen, type_query};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use treatyview::library::Library;
 use treatyview::tui::action::Action;
 use treatyview::tui::app::App;
-use treatyview::tui::theme::Theme;
-use treatyview::tui::view::render;
 
 /// Three documents of two committees, three States and three years: the
 /// seed (CAT, Kazakhstan, 2023) and two CRPD texts as `pdftotext` writes
@@ -168,21 +164,6 @@ fn text_results_of_several_documents_name_symbol_and_year() {
                 || line.starts_with("CRPD/C/TUN/CO/1 (2011) "),
             "{text}"
         );
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal
-        .draw(|frame| render(app, Theme::new(false), frame))
-        .unwrap();
-    terminal.backend().to_string()
-}
-
-fn type_query(app: &mut App, query: &str) {
-    app.update(Action::FocusSearch);
-    for c in query.chars() {
-        app.update(Action::Type(c));
     }
 }
 

@@ -6,9 +6,13 @@ pub mod pty;
 
 pub use pty::Pty;
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use std::process::Command;
 use treatyview::tui::action::Action;
 use treatyview::tui::app::App;
+use treatyview::tui::theme::Theme;
+use treatyview::tui::view::render;
 
 /// The seed text export (CAT/C/KAZ/CO/4).
 pub const SEED: &str = include_str!("../../assets/CAT-C-KAZ-CO-4.txt");
@@ -25,6 +29,24 @@ pub fn goto(app: &mut App, text: &str) {
         app.update(Action::Type(c));
     }
     app.update(Action::Submit);
+}
+
+/// Type a query into the browser's search line.
+pub fn type_query(app: &mut App, query: &str) {
+    app.update(Action::FocusSearch);
+    for c in query.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+/// The whole screen the browser draws, without colour, one quoted line
+/// per row (as the snapshots hold it).
+pub fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal
+        .draw(|frame| render(app, Theme::new(false), frame))
+        .unwrap();
+    terminal.backend().to_string()
 }
 
 /// Cases per property: `default` in `cargo test`; set `PROPTEST_CASES`
