@@ -94,6 +94,34 @@ fn a_folder_opens_recursively_and_bad_files_do_not_block_it() {
 }
 
 #[test]
+fn a_cached_search_still_reports_a_failure_that_came_without_warnings() {
+    // One document and one file that is not one: a failure, no warning.
+    let dir = std::env::temp_dir().join(format!("treatyview-failure-only-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("kaz.ron"),
+        to_ron(&Library::embedded().documents[0]),
+    )
+    .unwrap();
+    std::fs::write(dir.join("bad.ron"), "Document(").unwrap();
+    for run in ["first", "cached"] {
+        let out = bin()
+            .args(["search", "solitary confinement"])
+            .arg(&dir)
+            .env("TREATYVIEW_CACHE_DIR", cache(&dir))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{run}: {err}");
+        assert!(err.contains("bad.ron"), "{run} run: {err}");
+        assert!(!err.contains("warning"), "{run} run: {err}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    let _ = std::fs::remove_dir_all(cache(&dir));
+}
+
+#[test]
 fn the_same_file_twice_opens_once() {
     let file = fixture("pdf/CRPD_C_TUN_CO_1.pdf");
     let again = fixture("pdf/../pdf/CRPD_C_TUN_CO_1.pdf");
