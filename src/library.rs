@@ -8,7 +8,11 @@
 use crate::document::{Document, FORMAT_VERSION};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use thiserror::Error;
+
+pub mod shelf;
+pub mod stored;
 
 /// The RON tree of CAT/C/KAZ/CO/4, made from `assets/CAT-C-KAZ-CO-4.txt`
 /// by `treatyview import`.
@@ -173,7 +177,7 @@ impl Library {
     /// The first file, in order, that cannot be read or parsed.
     pub fn load_files(files: &[PathBuf]) -> Result<Self, LoadError> {
         let mut documents = Vec::with_capacity(files.len());
-        for result in load_each(files) {
+        for result in load_each(files, &AtomicUsize::new(0)) {
             documents.push(result?);
         }
         Ok(Self { documents })
@@ -195,32 +199,73 @@ impl Library {
                 ..Opened::default()
             });
         }
-        let mut opened = Opened::default();
-        let mut found = Vec::new();
+        Plan::of(paths).open(&AtomicUsize::new(0))
+    }
+}
+
+/// The files a library is opened from, before any is read: folders
+/// walked, each file once.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// The paths as given.
+    pub paths: Vec<PathBuf>,
+    /// Every file found, in order, before duplicates are dropped (what
+    /// the search cache's stamp is made from).
+    pub found: Vec<PathBuf>,
+    /// Each file once, in order.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be listed.
+    pub failures: Vec<LoadError>,
+    /// Files given more than once.
+    pub warnings: Vec<String>,
+}
+
+impl Plan {
+    /// List the files under `paths` (folders recursively), each once: the
+    /// same file named twice (directly, through a folder, or by another
+    /// spelling of its path) is read once, with a warning.
+    #[must_use]
+    pub fn of(paths: &[PathBuf]) -> Plan {
+        let mut plan = Plan {
+            paths: paths.to_vec(),
+            ..Plan::default()
+        };
         for path in paths {
             match files(std::slice::from_ref(path)) {
-                Ok(list) => found.extend(list),
-                Err(e) => opened.failures.push(e),
+                Ok(list) => plan.found.extend(list),
+                Err(e) => plan.failures.push(e),
             }
         }
-        // The same file named twice (directly, through a folder, or by
-        // another spelling of its path) opens once.
         let mut seen = std::collections::HashSet::new();
-        let mut unique = Vec::with_capacity(found.len());
-        for file in found {
-            let key = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+        for file in &plan.found {
+            let key = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
             if seen.insert(key) {
-                unique.push(file);
+                plan.files.push(file.clone());
             } else {
-                opened.warnings.push(format!(
+                plan.warnings.push(format!(
                     "{}: given more than once; opened once",
                     file.display()
                 ));
             }
         }
+        plan
+    }
+
+    /// Read every file, on every core, counting each one read in `done`;
+    /// two files holding the same document (same symbol) open once, with
+    /// a warning.
+    ///
+    /// # Errors
+    /// Only when nothing opens: the first failure.
+    pub fn open(self, done: &AtomicUsize) -> Result<Opened, LoadError> {
+        let mut opened = Opened {
+            failures: self.failures,
+            warnings: self.warnings,
+            ..Opened::default()
+        };
         let mut symbols: std::collections::HashMap<String, PathBuf> =
             std::collections::HashMap::new();
-        for (file, result) in unique.iter().zip(load_each(&unique)) {
+        for (file, result) in self.files.iter().zip(load_each(&self.files, done)) {
             match result {
                 Ok(doc) => {
                     if let Some(first) = symbols.get(&doc.symbol) {
@@ -241,7 +286,7 @@ impl Library {
         }
         if opened.library.documents.is_empty() {
             return Err(opened.failures.into_iter().next().unwrap_or(LoadError::Io {
-                path: paths[0].clone(),
+                path: self.paths.first().cloned().unwrap_or_default(),
                 message: "no document opened".into(),
             }));
         }
@@ -262,14 +307,24 @@ pub struct Opened {
     pub warnings: Vec<String>,
 }
 
-/// Load each file on every core, keeping order.
-fn load_each(files: &[PathBuf]) -> Vec<Result<Document, LoadError>> {
+/// Load each file on every core, keeping order, counting in `done`.
+fn load_each(files: &[PathBuf], done: &AtomicUsize) -> Vec<Result<Document, LoadError>> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = files.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|f| load_file(f)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| {
+                            let doc = load_file(f);
+                            done.fetch_add(1, Ordering::Relaxed);
+                            doc
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -328,13 +383,27 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
 }
 
 /// Read one document: a RON tree, or a PDF or text that the importer
-/// reads (told apart by content, not by name), imported in memory and
-/// cached so that the next open does not import again.
+/// reads (told apart by content, not by name), imported in memory. What
+/// opens is kept in the document cache ([`stored`]), so that the next
+/// open of an unchanged file reads the cache.
 ///
 /// # Errors
 /// I/O errors, non-UTF-8 text, malformed RON, newer versions, import
 /// errors.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let key = stored::Key::of(path);
+    if let Some(doc) = key.as_ref().and_then(stored::Key::read) {
+        return Ok(doc);
+    }
+    let doc = read_source(path)?;
+    if let Some(key) = key {
+        key.write(&doc);
+    }
+    Ok(doc)
+}
+
+/// Read one document from its file, without the document cache.
+fn read_source(path: &Path) -> Result<Document, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
     if !looks_like_ron(&bytes) {
         return import_cached(path, &bytes);

@@ -126,7 +126,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: SearchFormat,
-        /// Neither use nor write the index cache.
+        /// Neither use nor write the caches (the index's and the
+        /// documents').
         #[arg(long)]
         no_cache: bool,
     },
@@ -224,18 +225,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             no_cache,
         }) => search(&query, &paths, scope, limit, format, no_cache),
         None => {
-            let opened = Library::open(&cli.paths).map_err(|e| e.to_string())?;
             let options = treatyview::tui::Options { fresh: cli.fresh };
-            treatyview::tui::run(opened.library, options).map_err(|e| e.to_string())?;
+            let report = treatyview::tui::open(&cli.paths, options).map_err(|e| e.to_string())?;
             // Said after the browser leaves the screen, where it stays.
-            report_failures(
-                &opened
-                    .failures
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>(),
-                &opened.warnings,
-            );
+            report_failures(&report.failures, &report.warnings);
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -264,6 +257,9 @@ fn search(
     let problems = treatyview::search::query::parse(query).problems;
     if !problems.is_empty() {
         return error(format!("search: {}", problems.join("; ")));
+    }
+    if no_cache {
+        treatyview::library::stored::turn_off();
     }
     let searched = match Index::for_paths(paths, !no_cache) {
         Ok(searched) => searched,

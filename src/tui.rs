@@ -28,6 +28,7 @@ pub mod layout;
 pub mod line;
 pub mod list;
 pub mod panes;
+mod start;
 pub mod theme;
 pub mod view;
 pub mod wrap;
@@ -61,7 +62,12 @@ pub enum TuiError {
     /// The terminal failed.
     #[error("terminal: {0}")]
     Io(#[from] io::Error),
+    /// No document opened.
+    #[error("{0}")]
+    Load(#[from] crate::library::LoadError),
 }
+
+pub use start::{Report, open};
 
 /// Put the terminal back as it was: main screen, cooked mode, cursor
 /// shown, mouse reporting off. Safe to call more than once.
@@ -153,6 +159,21 @@ pub fn run(library: Library, options: Options) -> Result<(), TuiError> {
     if !io::stdout().is_terminal() {
         return Err(TuiError::NotATerminal);
     }
+    run_from(
+        start::Start::Ready(library),
+        app::Opening::default(),
+        options,
+    )
+    .map(|_| ())
+}
+
+/// [`run`] from a library that is ready, or being read (its metadata
+/// shown meanwhile, or a progress screen).
+fn run_from(
+    begin: start::Start,
+    opening: app::Opening,
+    options: Options,
+) -> Result<Report, TuiError> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -170,9 +191,23 @@ pub fn run(library: Library, options: Options) -> Result<(), TuiError> {
     take_terminal()?;
     watchdog(Arc::clone(&stop));
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let Some((library, opening)) = start::library(begin, opening, &mut terminal, &stop)? else {
+        // Left before anything opened.
+        return Ok(Report::default());
+    };
     let size = terminal.size()?;
     let theme = Theme::from_env();
-    let mut app = App::browser(library, size.width, size.height);
+    let mut app = if opening.loading.is_some() {
+        App::reading(library, opening, size.width, size.height)
+    } else {
+        let mut app = App::browser(library, size.width, size.height);
+        if let Some(files) = &opening.files {
+            app.search.index.use_cache(files.clone(), opening.clean);
+        }
+        app.opening = opening;
+        app
+    };
+    let loading = app.loading();
     app.search.history = history::load();
     if let Some(measure) = std::env::var("TREATYVIEW_MEASURE")
         .ok()
@@ -192,7 +227,9 @@ pub fn run(library: Library, options: Options) -> Result<(), TuiError> {
         Some(Err(e)) => Some(format!("Marks not read: {e}")),
         None => None,
     };
-    if !options.fresh {
+    // With only the metadata, where to start waits for the documents.
+    app.opening.resume = loading && !options.fresh;
+    if !options.fresh && !loading {
         app.resume();
     }
     if let Some(problem) = problem {
@@ -201,11 +238,19 @@ pub fn run(library: Library, options: Options) -> Result<(), TuiError> {
             None => problem,
         });
     }
+    app.say_failures();
     let result = event_loop(&mut app, &mut terminal, &stop, theme);
     // Where each document was left, whichever way the loop ended.
     let positions = app.positions();
     save(&mut app, &positions);
-    result
+    result?;
+    if let Some(failed) = app.opening.failed.take() {
+        return Err(TuiError::Load(failed));
+    }
+    Ok(Report {
+        failures: std::mem::take(&mut app.opening.failures),
+        warnings: std::mem::take(&mut app.opening.warnings),
+    })
 }
 
 fn event_loop(
@@ -225,13 +270,23 @@ fn event_loop(
                 return Ok(());
             }
             // Poll quickly while a search waits for the index.
-            let wait = if app.search_waiting() { 20 } else { 250 };
+            // and while the documents are read, to show how far it is.
+            let wait = if app.search_waiting() {
+                20
+            } else if app.loading() {
+                50
+            } else {
+                250
+            };
             if event::poll(Duration::from_millis(wait))? {
                 if let Some(action) = to_action(app, &event::read()?) {
                     break Some(action);
                 }
             } else if app.tick() {
                 break None;
+            }
+            if app.opening.failed.is_some() {
+                return Ok(());
             }
         };
         let Some(action) = action else {

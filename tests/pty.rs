@@ -301,8 +301,31 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
         first.contains("CAT/C/XYZ/CO/1 (2023) 25  concern"),
         "{first}"
     );
-    let cached: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
-    assert_eq!(cached.len(), 1, "one index file written");
+    let names = |dir: &std::path::Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let indexes: Vec<String> = names(&cache)
+        .into_iter()
+        .filter(|n| n.starts_with("index-"))
+        .collect();
+    assert_eq!(indexes.len(), 1, "one index file written: {indexes:?}");
+    // And one cached document per file, each made from its file.
+    let kept = names(&cache.join("docs"));
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    let made_from = |name: &str| {
+        let text = std::fs::read_to_string(cache.join("docs").join(name)).unwrap();
+        text.lines().next().unwrap().to_string()
+    };
+    let a_line = kept
+        .iter()
+        .map(|n| made_from(n))
+        .find(|l| l.contains("a.ron"))
+        .unwrap();
     assert_eq!(run(&[]), first, "the cached index gives the same results");
     assert_eq!(run(&["--no-cache"]), first);
     // The cache is what answers: a change that keeps the file's length and
@@ -326,6 +349,23 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
     let changed = run(&[]);
     assert!(changed.contains("CAT/C/NEW/CO/2 (2023) 25"), "{changed}");
     assert!(!changed.contains("XYZ"), "{changed}");
+    // Only the changed file was read again: a.ron's cached document is
+    // the one made before, b.ron's is new.
+    let lines: Vec<String> = names(&cache.join("docs"))
+        .iter()
+        .map(|n| made_from(n))
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines.contains(&a_line), "{lines:?}");
+    let b_cached = names(&cache.join("docs"))
+        .into_iter()
+        .find(|n| made_from(n).contains("b.ron"))
+        .unwrap();
+    let b_json = std::fs::read_to_string(cache.join("docs").join(b_cached)).unwrap();
+    assert!(
+        b_json.contains("CAT/C/NEW/CO/2"),
+        "b.ron's cached document is the new one"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -330,3 +330,126 @@ fn p_in_the_real_binary_opens_the_earlier_document() {
     t.wait_exit(5);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Poll the app as the event loop does, until `done` or ten seconds.
+fn tick_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(app) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "no {what}:\n{}",
+            screen(app)
+        );
+        app.tick();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_library_starts_on_its_metadata_and_takes_the_documents_when_read() {
+    use treatyview::library::shelf::{Loading, spine};
+    use treatyview::library::{Library, Plan};
+    use treatyview::tui::app::Opening;
+    let dir = shelf("spines");
+    let paths = vec![dir.clone()];
+    let spines = Library {
+        documents: Library::open(&paths)
+            .unwrap()
+            .library
+            .documents
+            .iter()
+            .map(spine)
+            .collect(),
+    };
+    let opening = Opening {
+        loading: Some(Loading::start(Plan::of(&paths))),
+        ..Opening::default()
+    };
+    let mut app = App::reading(spines, opening, 100, 30);
+    // The first frame: the groups and the progress, from the metadata.
+    let first = screen(&app);
+    assert!(
+        first.contains("▸ CAT (4)") && first.contains("▸ CRPD (8)"),
+        "{first}"
+    );
+    assert!(first.contains("Reading the library:"), "{first}");
+    assert!(first.contains(" of 12 documents"), "{first}");
+    // Folding works meanwhile; a key that needs the text says it waits.
+    app.update(Action::Expand);
+    assert!(screen(&app).contains("▸ Canada (2)"), "{}", screen(&app));
+    app.update(Action::Mark);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("that key works once they are read")
+    );
+    assert!(app.marks.marks.is_empty(), "nothing marked on metadata");
+    // A query typed meanwhile waits, then answers.
+    type_query(&mut app, "solitary confinement");
+    assert!(screen(&app).contains("indexing"), "{}", screen(&app));
+    tick_until(&mut app, "documents", |a| !a.loading());
+    tick_until(&mut app, "results", |a| !a.search.results.is_empty());
+    let after = screen(&app);
+    assert!(after.contains("CAT/C/CAN/CO/1 (2010) 25"), "{after}");
+    // The folds opened meanwhile are kept.
+    assert!(after.contains("▸ Canada (2)"), "{after}");
+    assert!(!after.contains("Reading the library"), "{after}");
+    // And the reader has the text.
+    app.update(Action::Escape);
+    goto(&mut app, "26");
+    assert!(
+        screen(&app).contains("The State party should"),
+        "{}",
+        screen(&app)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_second_open_of_a_folder_starts_from_its_shelf_and_a_folder_that_opens_nothing_fails_cleanly()
+{
+    let dir = shelf("twice");
+    let cache = dir.with_extension("cache");
+    let _ = std::fs::remove_dir_all(&cache);
+    let open = || {
+        crate::common::pty::Pty::spawn(
+            env!("CARGO_BIN_EXE_treatyview"),
+            &[dir.to_str().unwrap()],
+            100,
+            30,
+            &[("TREATYVIEW_CACHE_DIR", cache.to_str().unwrap())],
+        )
+    };
+    let mut t = open();
+    t.wait_for("▸ CRPD (8)", 10);
+    t.wait_gone("Reading", 10);
+    t.send("q");
+    assert_eq!(t.wait_exit(5), 0);
+    let shelves: Vec<_> = std::fs::read_dir(cache.join("shelves")).unwrap().collect();
+    assert_eq!(shelves.len(), 1, "one shelf for the folder");
+    // Again: the groups, then the documents (search answers).
+    let mut t = open();
+    t.wait_for("▸ CRPD (8)", 10);
+    t.send("/");
+    t.wait_for("▶ Search", 5);
+    t.send("solitary committee:cat");
+    t.wait_for("CAT/C/CAN/CO/1 (2010) 25", 10);
+    t.send("\x1b");
+    t.wait_gone("▶ Search", 5);
+    t.send("q");
+    assert_eq!(t.wait_exit(5), 0);
+    // Every file broken: the browser says why, with file and line, and
+    // gives the terminal back.
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        std::fs::write(entry.unwrap().path(), "Document(\n  format: oops,\n)\n").unwrap();
+    }
+    let mut t = open();
+    let status = t.wait_exit(10);
+    assert_ne!(status, 0);
+    assert!(t.restored(), "terminal not restored:\n{}", t.screen());
+    let screen = t.screen();
+    assert!(screen.contains("00.ron:2:"), "{screen}");
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&cache).unwrap();
+}

@@ -2,7 +2,9 @@
 //! frame never waits for it, and handed over when it is ready.
 
 use super::Index;
+use super::cache;
 use crate::library::Library;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -10,6 +12,14 @@ use std::sync::mpsc::{Receiver, channel};
 pub enum IndexSlot {
     /// Not started: the library to index.
     Unstarted(Arc<Library>),
+    /// Not started: the library to index, from these files (every file
+    /// found, in order), through the index cache the `search` command
+    /// keeps: read from it when it is current, else built and, when every
+    /// file opened cleanly, written to it.
+    Cached(Arc<Library>, Vec<PathBuf>),
+    /// Waiting for the documents to be read: not started, and not
+    /// startable until it is replaced.
+    Waiting,
     /// Being built; the builder sends it here.
     Building(Receiver<Index>),
     /// Built.
@@ -19,13 +29,33 @@ pub enum IndexSlot {
 impl IndexSlot {
     /// Start the build on a background thread, if it has not started.
     pub fn start(&mut self) {
-        if let IndexSlot::Unstarted(library) = self {
-            let library = Arc::clone(library);
-            let (send, receive) = channel();
-            std::thread::spawn(move || {
-                let _ = send.send(Index::build(&library));
-            });
-            *self = IndexSlot::Building(receive);
+        let (send, receive) = channel();
+        match self {
+            IndexSlot::Unstarted(library) => {
+                let library = Arc::clone(library);
+                std::thread::spawn(move || {
+                    let _ = send.send(Index::build(&library));
+                });
+            }
+            IndexSlot::Cached(library, files) => {
+                let library = Arc::clone(library);
+                let files = std::mem::take(files);
+                std::thread::spawn(move || {
+                    let _ = send.send(cached(&library, &files));
+                });
+            }
+            _ => return,
+        }
+        *self = IndexSlot::Building(receive);
+    }
+
+    /// Index through the cache, if it has not started: see
+    /// [`IndexSlot::Cached`]. `clean`: every file opened, once.
+    pub fn use_cache(&mut self, files: Vec<PathBuf>, clean: bool) {
+        if let IndexSlot::Unstarted(library) = self
+            && clean
+        {
+            *self = IndexSlot::Cached(Arc::clone(library), files);
         }
     }
 
@@ -66,4 +96,24 @@ impl IndexSlot {
         }
         false
     }
+}
+
+/// The index of `library` from the cache when it is current for `files`,
+/// else built and cached.
+fn cached(library: &Library, files: &[PathBuf]) -> Index {
+    let Some((folder, stamp)) = cache::folder()
+        .filter(|_| !crate::library::stored::is_off())
+        .and_then(|folder| Some((folder, cache::Stamp::of(files).ok()?)))
+    else {
+        return Index::build(library);
+    };
+    if let Some(index) = cache::load(&folder, &stamp)
+        && index.documents() == library.documents.len()
+    {
+        return index;
+    }
+    let index = Index::build_stamped(library, stamp.bytes());
+    // A cache that cannot be written only costs time next run.
+    let _ = cache::save(&folder, &stamp, &index);
+    index
 }

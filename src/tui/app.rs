@@ -20,8 +20,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 mod marking;
+mod opening;
 
 pub use marking::NotePrompt;
+pub use opening::Opening;
+pub(crate) use opening::thousands;
 
 /// What is on top of the panes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +107,8 @@ pub struct App {
     pub mark_rows: Vec<super::panes::marks::MarkRow>,
     /// The marks list's selection.
     pub marks_list: super::list::ListCursor,
+    /// How the library opened, and the documents while they are read.
+    pub opening: Opening,
     /// Where documents read this session were left (`None`: the top).
     left: BTreeMap<String, Option<Reference>>,
     /// Focus to return to when leaving the query line.
@@ -181,6 +186,7 @@ impl App {
             marks: crate::marks::State::default(),
             mark_rows: Vec::new(),
             marks_list: super::list::ListCursor::default(),
+            opening: Opening::default(),
             left: BTreeMap::new(),
             back_focus: Focus::Reader,
             layout_key: None,
@@ -291,6 +297,9 @@ impl App {
     /// Apply an action. Returns what the event loop must do, if anything.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         self.message = None;
+        if self.waits_for_text(action) {
+            return None;
+        }
         match (&self.mode, action) {
             (_, Action::Resize { width, height }) => {
                 self.size = (width, height);
@@ -545,7 +554,8 @@ impl App {
     /// Between key presses: run a search that waited for the index.
     /// Returns true when the screen changed.
     pub fn tick(&mut self) -> bool {
-        self.search.tick()
+        let loading = self.poll_loading();
+        self.search.tick() || loading
     }
 
     /// `n`/`N`: the next (previous) line with a search hit, round the

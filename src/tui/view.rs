@@ -69,11 +69,16 @@ const MESSAGE_ROWS: usize = 4;
 /// above it (over the panes, until the next key) rather than being cut.
 fn status(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
     let here = app.reader.current().unwrap_or_default();
-    let left = format!(
-        " {} · {} │ ",
-        visible(&app.document().symbol),
-        here.citation()
-    );
+    let left = if app.loading() {
+        // Metadata only: no paragraph to be at yet.
+        format!(" {} │ ", visible(&app.document().symbol))
+    } else {
+        format!(
+            " {} · {} │ ",
+            visible(&app.document().symbol),
+            here.citation()
+        )
+    };
     let width = area.width as usize;
     let room = width.saturating_sub(left.width());
     let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -125,7 +130,9 @@ fn status(app: &App, theme: Theme, area: Rect, frame: &mut Frame<'_>) {
             }
             return;
         }
-        _ => keymap::labels::hint_line(app.context(), state, room),
+        _ => app
+            .progress()
+            .unwrap_or_else(|| keymap::labels::hint_line(app.context(), state, room)),
     };
     let line = Line::from(vec![Span::styled(left, bold), Span::raw(fit(&right, room))]);
     frame.render_widget(Paragraph::new(line).style(theme.status()), area);

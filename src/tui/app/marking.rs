@@ -239,6 +239,10 @@ impl App {
     /// Remember where the document in the reader is left (nothing at the
     /// top), to be written on quitting.
     pub(super) fn note_position(&mut self) {
+        // Metadata only: where the reader is means nothing yet.
+        if self.loading() {
+            return;
+        }
         let here = (self.reader.scroll > 0)
             .then(|| self.reader.current())
             .flatten();
