@@ -100,9 +100,9 @@ fn open(dir: &Path, cache: &Path) -> Open {
     let first_frame = wait(&t, &["Sections", "documents: "]);
     let outline = wait(&t, &["Sections"]);
     t.send("/solitary confinement");
-    // The count in the search pane's title ("· 50 results ─"), not the
+    // The count in the search pane's title ("· 50 results ━"), not the
     // hint line's "↓/↑ results", which shows while the index is built.
-    let index_ready = wait(&t, &[" results ─"]);
+    let index_ready = wait(&t, &[" results ─", " results ━"]);
     let resident = t.child.process_id().and_then(resident).unwrap_or(0);
     t.send("\x1b");
     std::thread::sleep(Duration::from_millis(200));

@@ -453,3 +453,25 @@ fn the_second_open_of_a_folder_starts_from_its_shelf_and_a_folder_that_opens_not
     std::fs::remove_dir_all(&dir).unwrap();
     std::fs::remove_dir_all(&cache).unwrap();
 }
+
+#[test]
+fn files_that_did_not_open_are_counted_listed_on_a_key_and_said_on_leaving() {
+    let dir = shelf("problems");
+    std::fs::write(dir.join("05.ron"), "Document(\n  format: oops,\n)\n").unwrap();
+    let mut t = crate::common::pty::Pty::treatyview(&[dir.to_str().unwrap()], 100, 30);
+    t.wait_for("1 file did not open: ! lists them", 10);
+    t.send("!");
+    t.wait_for("Did not open: 1 · duplicates skipped: 0", 5);
+    let screen = t.screen();
+    assert!(screen.contains("✗ ") && screen.contains("05.ron:2:"), "{screen}");
+    // Any other key closes it; the browser is as it was.
+    t.send("x");
+    t.wait_gone("Did not open:", 5);
+    t.wait_for("▸ CRPD (7)", 5);
+    t.send("q");
+    assert_eq!(t.wait_exit(5), 0);
+    // And the list is said again on leaving.
+    t.wait_for("treatyview: ", 5);
+    assert!(t.screen().contains("05.ron:2:"), "{}", t.screen());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

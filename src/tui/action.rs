@@ -83,6 +83,8 @@ pub enum Action {
     Mark,
     /// Show the list of every mark in every document.
     MarksList,
+    /// The files that did not open, and duplicates skipped.
+    Problems,
     /// Remove a mark: the one being edited, or the one selected in the
     /// marks list.
     Unmark,

@@ -39,6 +39,8 @@ pub enum Mode {
     Note(NotePrompt),
     /// The list of every mark (`'`).
     Marks,
+    /// The files that did not open (`!`).
+    Problems,
 }
 
 /// What the event loop must do after an update.
@@ -89,6 +91,8 @@ pub struct App {
     pub search: SearchPane,
     /// The help overlay's scroll position.
     pub help: HelpPane,
+    /// The overlay of files that did not open.
+    pub problems: super::panes::problems::ProblemsPane,
     /// Footnotes shown under the text.
     pub footnotes: bool,
     /// The widest the text is set, in columns (`None`: the pane's width).
@@ -177,6 +181,7 @@ impl App {
             reader: ReaderPane::default(),
             search,
             help: HelpPane::default(),
+            problems: super::panes::problems::ProblemsPane::default(),
             footnotes: true,
             measure: Some(MEASURES[0]),
             highlighted: None,
@@ -205,7 +210,7 @@ impl App {
     #[must_use]
     pub fn context(&self) -> Context {
         match self.mode {
-            Mode::Help => Context::Help,
+            Mode::Help | Mode::Problems => Context::Help,
             Mode::Prompt(_) => Context::Prompt,
             Mode::Note(_) => Context::Note,
             Mode::Marks => Context::Marks,
@@ -314,6 +319,14 @@ impl App {
                 }
                 None
             }
+            (Mode::Problems, action) => {
+                let screen = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                let (failures, warnings) = (&self.opening.failures, &self.opening.warnings);
+                if !self.problems.handle(action, screen, failures, warnings) {
+                    self.mode = Mode::Normal;
+                }
+                None
+            }
             (Mode::Prompt(_), action) => {
                 self.prompt(action);
                 None
@@ -395,6 +408,10 @@ impl App {
                 self.mode = Mode::Help;
             }
             Action::GotoPrompt => self.mode = Mode::Prompt(LineEdit::default()),
+            Action::Problems => {
+                self.problems = super::panes::problems::ProblemsPane::default();
+                self.mode = Mode::Problems;
+            }
             Action::Mark => self.start_note(),
             Action::MarksList => {
                 self.open_marks();

@@ -214,6 +214,7 @@ static BINDINGS: &[Binding] = &[
     bind(Global, &[Key::char('?'), Key::new(K::F(1))], A::Help, "this help", G::Read),
     bind(Global, &[Key::char('q'), Key::ctrl('c')], A::Quit, "quit", G::Read),
     bind(Global, &[Key::ctrl('z')], A::Suspend, "suspend to the shell (fg comes back)", G::Read),
+    bind(Global, &[Key::char('!')], A::Problems, "the files that did not open, with their errors", G::Read),
     bind(Global, &[Key::char('m')], A::Mark, "mark the paragraph or item on top, with a note; on a mark: edit or remove it", G::Marks),
     bind(Global, &[Key::char('\'')], A::MarksList, "every mark, in every document", G::Marks),
     bind(Note, &[Key::new(K::Enter)], A::Submit, "save the mark and its note (the note may be empty)", G::Marks),

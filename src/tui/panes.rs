@@ -7,13 +7,15 @@
 //!   index they come from;
 //! - [`help`]: the overlay listing every key binding;
 //! - [`marks`]: the overlay listing every mark, and the signs marks
-//!   leave in the reader's margin and the outline.
+//!   leave in the reader's margin and the outline;
+//! - [`problems`]: the overlay listing the files that did not open.
 //!
 //! What they share to draw: [`Look`], the bordered [`block`] and [`fit`].
 
 pub mod help;
 pub mod marks;
 pub mod outline;
+pub mod problems;
 pub mod reader;
 pub mod search;
 

@@ -39,6 +39,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame<'_>) {
         .render(frame, a.search, look(Focus::Search), &app.library.documents);
     match app.mode {
         Mode::Help => app.help.render(frame, area, theme),
+        Mode::Problems => app.problems.render(
+            frame,
+            area,
+            theme,
+            &app.opening.failures,
+            &app.opening.warnings,
+        ),
         Mode::Marks => {
             let above = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
             marks::render(frame, above, theme, &app.mark_rows, app.marks_list);

@@ -90,6 +90,7 @@ impl App {
                 | Action::CopyCitation
                 | Action::Mark
                 | Action::MarksList
+                | Action::Problems
                 | Action::Unmark
                 | Action::CopyMarks
                 | Action::PreviousCycle
@@ -193,7 +194,7 @@ impl App {
         if !self.opening.failures.is_empty() && self.message.is_none() {
             let n = self.opening.failures.len();
             self.message = Some(format!(
-                "{n} file{} did not open: listed when you quit",
+                "{n} file{} did not open: ! lists them (and again when you quit)",
                 if n == 1 { "" } else { "s" }
             ));
         }
