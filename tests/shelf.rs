@@ -463,7 +463,10 @@ fn files_that_did_not_open_are_counted_listed_on_a_key_and_said_on_leaving() {
     t.send("!");
     t.wait_for("Did not open: 1 · duplicates skipped: 0", 5);
     let screen = t.screen();
-    assert!(screen.contains("✗ ") && screen.contains("05.ron:2:"), "{screen}");
+    assert!(
+        screen.contains("✗ ") && screen.contains("05.ron:2:"),
+        "{screen}"
+    );
     // Any other key closes it; the browser is as it was.
     t.send("x");
     t.wait_gone("Did not open:", 5);

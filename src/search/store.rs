@@ -14,10 +14,12 @@
 //! | `FIXED` | per unit 20 bytes: doc, paragraph, heading unit, footnote (u32; `u32::MAX` for none), kind, unit kind, scope bits, 0 (u8) |
 //! | `TEXT_STARTS`, `TEXT` | u64 offsets (units + 1) into the units' plain text |
 //! | `EXTRA_STARTS`, `EXTRA` | u32 offsets into: article count (u8), articles (u32), reference length (u8) and bytes, labels joined by tabs |
-//! | `TOKEN_STARTS`, `TOKENS` | u32 offsets (units + 1) into the units' word ids (u32) |
+//! | `TOKEN_STARTS` | u32 counts (units + 1): the words before each unit |
+//! | `TOKEN_BYTES`, `TOKENS` | u32 offsets (units + 1) into the units' word ids, each a LEB128 varint |
 //! | `VOCAB_STARTS`, `VOCAB` | u32 offsets (words + 1) into the folded words |
 //! | `SORTED` | word ids in word order (u32) |
-//! | `POSTING_STARTS`, `POSTINGS` | u32 offsets (words + 1) into (unit, occurrences) pairs (u32, u32) |
+//! | `POSTING_STARTS` | u32 counts (words + 1): the (unit, occurrences) pairs before each word's |
+//! | `POSTING_BYTES`, `POSTINGS` | u32 offsets (words + 1) into each word's pairs: the unit as a varint difference from the one before (the first from 0), then the occurrences as a varint |
 //! | `SYMBOL_STARTS`, `SYMBOLS` | u32 offsets (documents + 1) into the document symbols |
 //! | `LANGS` | the languages with forms in the documents, as positions in `forms::LANGUAGES` (u32) |
 //! | `STEM_STARTS`, `STEMS` | u32 offsets (stems + 1) into the folded stems, in byte order |
@@ -33,7 +35,9 @@ const MAGIC: &[u8; 4] = b"TVIX";
 /// Bumped whenever the layout or the meaning of a field changes.
 /// 2: word forms (`LANGS`, `STEMS`, `FORMS`).
 /// 3: documents' committee, State and year (`META`).
-pub const VERSION: u32 = 3;
+/// 4: word ids and postings as varints (`TOKEN_BYTES`, `POSTING_BYTES`),
+///    about 40% of the index's size.
+pub const VERSION: u32 = 4;
 
 const FIXED: usize = 0;
 const TEXT_STARTS: usize = 1;
@@ -56,7 +60,9 @@ const FORM_STARTS: usize = 17;
 const FORMS: usize = 18;
 const META_STARTS: usize = 19;
 const META: usize = 20;
-const SECTIONS: usize = 21;
+const TOKEN_BYTES: usize = 21;
+const POSTING_BYTES: usize = 22;
+const SECTIONS: usize = 23;
 
 const FIXED_SIZE: usize = 20;
 const NONE: u32 = u32::MAX;
@@ -110,6 +116,33 @@ pub struct DocMeta<'a> {
 pub struct Writer {
     sections: Vec<Vec<u8>>,
     units: u32,
+    /// Word occurrences so far.
+    tokens: u32,
+}
+
+/// Append `value` as a LEB128 varint: seven bits a byte, low first, the
+/// high bit set on every byte but the last.
+fn put_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Read a varint at `*at`, moving past it; `None` at the end of `bytes`
+/// or for a varint longer than a u32 (damaged bytes).
+fn varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut value: u32 = 0;
+    for shift in (0..35).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u32::from(byte & 0x7f).checked_shl(shift)?;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
 }
 
 fn put(out: &mut Vec<u8>, value: u32) {
@@ -134,11 +167,17 @@ impl Writer {
             STEM_STARTS,
             FORM_STARTS,
             META_STARTS,
+            TOKEN_BYTES,
+            POSTING_BYTES,
         ] {
             put(&mut sections[s], 0);
         }
         put64(&mut sections[TEXT_STARTS], 0);
-        Writer { sections, units: 0 }
+        Writer {
+            sections,
+            units: 0,
+            tokens: 0,
+        }
     }
 
     /// Add a unit; returns its id.
@@ -178,10 +217,12 @@ impl Writer {
         let v = s[EXTRA].len() as u32;
         put(&mut s[EXTRA_STARTS], v);
         for t in unit.tokens {
-            put(&mut s[TOKENS], *t);
+            put_varint(&mut s[TOKENS], *t);
         }
-        let v = (s[TOKENS].len() / 4) as u32;
-        put(&mut s[TOKEN_STARTS], v);
+        let v = s[TOKENS].len() as u32;
+        put(&mut s[TOKEN_BYTES], v);
+        self.tokens += unit.tokens.len() as u32;
+        put(&mut s[TOKEN_STARTS], self.tokens);
         self.units += 1;
         self.units - 1
     }
@@ -223,13 +264,18 @@ impl Writer {
         for id in sorted {
             put(&mut s[SORTED], id);
         }
+        let mut pairs = 0u32;
         for list in postings {
+            let mut last = 0;
             for &(unit, count) in list {
-                put(&mut s[POSTINGS], unit);
-                put(&mut s[POSTINGS], count);
+                put_varint(&mut s[POSTINGS], unit - last);
+                put_varint(&mut s[POSTINGS], count);
+                last = unit;
             }
-            let v = (s[POSTINGS].len() / 8) as u32;
-            put(&mut s[POSTING_STARTS], v);
+            pairs += list.len() as u32;
+            put(&mut s[POSTING_STARTS], pairs);
+            let v = s[POSTINGS].len() as u32;
+            put(&mut s[POSTING_BYTES], v);
         }
         for doc in documents {
             s[SYMBOLS].extend_from_slice(doc.symbol.as_bytes());
@@ -261,6 +307,38 @@ impl Writer {
             out.extend_from_slice(section);
         }
         out
+    }
+}
+
+/// A word's (unit, occurrences) pairs, decoded as they are read; their
+/// number is known without decoding them.
+pub struct Postings<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    unit: u32,
+    left: usize,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = (u32, u32);
+
+    fn next(&mut self) -> Option<(u32, u32)> {
+        if self.left == 0 {
+            return None;
+        }
+        let step = varint(self.bytes, &mut self.at)?;
+        let count = varint(self.bytes, &mut self.at)?;
+        self.unit = self.unit.checked_add(step)?;
+        self.left -= 1;
+        Some((self.unit, count))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.left))
+    }
+
+    fn count(self) -> usize {
+        self.left
     }
 }
 
@@ -399,9 +477,9 @@ impl Store {
         // offset), the section it points into, the size of an entry there.
         let tables = [
             (EXTRA_STARTS, self.units, EXTRA, 1, "extra offsets"),
-            (TOKEN_STARTS, self.units, TOKENS, 4, "token offsets"),
+            (TOKEN_BYTES, self.units, TOKENS, 1, "token offsets"),
             (VOCAB_STARTS, self.words, VOCAB, 1, "word offsets"),
-            (POSTING_STARTS, self.words, POSTINGS, 8, "posting offsets"),
+            (POSTING_BYTES, self.words, POSTINGS, 1, "posting offsets"),
             (SYMBOL_STARTS, self.docs, SYMBOLS, 1, "symbol offsets"),
             (META_STARTS, self.docs, META, 1, "document offsets"),
             (STEM_STARTS, self.stems, STEMS, 1, "stem offsets"),
@@ -416,6 +494,21 @@ impl Store {
         for (starts, count, into, size, what) in tables {
             rising(starts, count, false, self.section(into).len() / size, what)?;
         }
+        // Counts: a word id takes a byte or more, a pair two or more.
+        rising(
+            TOKEN_STARTS,
+            self.units,
+            false,
+            self.section(TOKENS).len(),
+            "token counts",
+        )?;
+        rising(
+            POSTING_STARTS,
+            self.words,
+            false,
+            self.section(POSTINGS).len() / 2,
+            "posting counts",
+        )?;
         if self.section(SORTED).len() != self.words * 4
             || (0..self.words).any(|i| self.u32(SORTED, i) as usize >= self.words)
         {
@@ -489,7 +582,7 @@ impl Store {
     /// Number of word occurrences.
     #[must_use]
     pub fn tokens(&self) -> usize {
-        self.section(TOKENS).len() / 4
+        self.u32(TOKEN_STARTS, self.units) as usize
     }
 
     /// A unit's fixed facts.
@@ -566,9 +659,11 @@ impl Store {
     /// A unit's word ids, into `out` (cleared first).
     pub fn tokens_into(&self, u: u32, out: &mut Vec<u32>) {
         out.clear();
-        let span = self.span(TOKEN_STARTS, u as usize);
-        let base = self.sections[TOKENS].start;
-        out.extend(span.map(|i| u32_at(&self.bytes, base + i * 4)));
+        let bytes = &self.section(TOKENS)[self.span(TOKEN_BYTES, u as usize)];
+        let mut at = 0;
+        while let Some(id) = varint(bytes, &mut at) {
+            out.push(id);
+        }
     }
 
     /// A vocabulary word.
@@ -585,17 +680,22 @@ impl Store {
     }
 
     /// (unit, occurrences) of a word, units ascending.
-    pub fn postings(&self, id: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let span = if (id as usize) < self.words {
-            self.span(POSTING_STARTS, id as usize)
+    #[must_use]
+    pub fn postings(&self, id: u32) -> Postings<'_> {
+        let (bytes, left) = if (id as usize) < self.words {
+            (
+                &self.section(POSTINGS)[self.span(POSTING_BYTES, id as usize)],
+                self.span(POSTING_STARTS, id as usize).len(),
+            )
         } else {
-            0..0
+            (&[][..], 0)
         };
-        let base = self.sections[POSTINGS].start;
-        span.map(move |i| {
-            let at = base + i * 8;
-            (u32_at(&self.bytes, at), u32_at(&self.bytes, at + 4))
-        })
+        Postings {
+            bytes,
+            at: 0,
+            unit: 0,
+            left,
+        }
     }
 
     fn symbol_bytes(&self, d: usize) -> Result<&str, std::str::Utf8Error> {
@@ -712,6 +812,71 @@ mod tests {
                 groups: &[vec![0], vec![1], vec![0], vec![]],
             },
         )
+    }
+
+    #[test]
+    fn varints_read_back_and_a_cut_one_is_refused() {
+        let values = [0, 1, 127, 128, 300, 16_383, 16_384, 2_097_152, u32::MAX];
+        let mut bytes = Vec::new();
+        for v in values {
+            put_varint(&mut bytes, v);
+        }
+        // One byte up to 127, two up to 16,383, five for the largest.
+        assert_eq!(bytes.len(), 1 + 1 + 1 + 2 + 2 + 2 + 3 + 4 + 5);
+        let mut at = 0;
+        let read: Vec<u32> = std::iter::from_fn(|| varint(&bytes, &mut at)).collect();
+        assert_eq!(read, values);
+        // Cut inside the last varint: it is not read.
+        let mut at = 0;
+        let cut = &bytes[..bytes.len() - 1];
+        assert_eq!(
+            std::iter::from_fn(|| varint(cut, &mut at)).count(),
+            values.len() - 1
+        );
+        // Six continuation bytes are not a u32.
+        assert_eq!(varint(&[0xff; 6], &mut 0), None);
+    }
+
+    #[test]
+    fn postings_are_units_ascending_with_their_counts() {
+        let mut w = Writer::new();
+        for _ in 0..300 {
+            w.unit(&NewUnit {
+                fixed: Fixed {
+                    doc: 0,
+                    paragraph: 1,
+                    heading: None,
+                    unit: HitUnit::Paragraph,
+                    kind: Kind::Concern,
+                    scopes: 1,
+                },
+                text: "x",
+                articles: &[],
+                reference: "1",
+                labels: &[],
+                tokens: &[200, 0, 200],
+            });
+        }
+        let list = vec![(0, 2), (5, 1), (129, 3), (299, 40_000)];
+        let bytes = w.finish(
+            b"",
+            &["a".into(), "b".into()],
+            &[list.clone(), vec![]],
+            &[],
+            &Forms {
+                languages: &[],
+                stems: &[],
+                groups: &[],
+            },
+        );
+        let store = Store::open(bytes).unwrap();
+        assert_eq!(store.postings(0).collect::<Vec<_>>(), list);
+        assert_eq!(store.postings(0).count(), 4);
+        assert_eq!(store.postings(1).count(), 0);
+        let mut t = Vec::new();
+        store.tokens_into(299, &mut t);
+        assert_eq!(t, [200, 0, 200]);
+        assert_eq!((store.length(299), store.tokens()), (3, 900));
     }
 
     #[test]

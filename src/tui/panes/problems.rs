@@ -99,7 +99,11 @@ impl ProblemsPane {
             }
         );
         frame.render_widget(Clear, area);
-        let frame_block = block(&fit(&title, area.width.saturating_sub(4) as usize), true, theme);
+        let frame_block = block(
+            &fit(&title, area.width.saturating_sub(4) as usize),
+            true,
+            theme,
+        );
         let inner = frame_block.inner(area);
         frame.render_widget(frame_block, area);
         let shown: Vec<Line<'static>> = all
