@@ -392,14 +392,21 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
 /// errors.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     let key = stored::Key::of(path);
-    if let Some(doc) = key.as_ref().and_then(stored::Key::read) {
-        return Ok(doc);
+    if let Some(kept) = key.as_ref().and_then(|k| k.read(path)) {
+        return kept;
     }
-    let doc = read_source(path)?;
-    if let Some(key) = key {
-        key.write(&doc);
+    let read = read_source(path);
+    match (key, read) {
+        (Some(key), Ok(doc)) => {
+            key.write(&doc);
+            Ok(doc)
+        }
+        (Some(key), Err(e)) => {
+            key.write_failure(path, &e);
+            Err(e)
+        }
+        (None, read) => read,
     }
-    Ok(doc)
 }
 
 /// Read one document from its file, without the document cache.
@@ -465,7 +472,7 @@ fn import_cached(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
     bytes.hash(&mut hasher);
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     crate::document::FORMAT_VERSION.hash(&mut hasher);
-    let cached = cache_folder().map(|dir| {
+    let cached = cache_folder().filter(|_| !stored::is_off()).map(|dir| {
         dir.join("imports")
             .join(format!("{:016x}-{}.ron", hasher.finish(), bytes.len()))
     });
@@ -486,7 +493,7 @@ fn import_cached(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
         && std::fs::create_dir_all(dir).is_ok()
     {
         // A cache that cannot be written only costs time.
-        let _ = replace_file(file, to_ron(&doc).as_bytes());
+        let _ = replace_cache_file(file, to_ron(&doc).as_bytes());
     }
     Ok(doc)
 }
@@ -590,6 +597,17 @@ fn link_target(path: &Path) -> PathBuf {
 /// half of one. The one way treatyview writes files (outputs and the
 /// search cache).
 pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace(path, bytes, true)
+}
+
+/// [`replace_file`] for what can be made again (the caches): not flushed
+/// to the disk before the rename, which costs a wait per file. After a
+/// power cut such a file may be empty or torn; it is then not read.
+pub(crate) fn replace_cache_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace(path, bytes, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     use std::io::Write;
     // Unique per process and per write: threads may write the same file.
     static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -605,7 +623,7 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let result = std::fs::File::create(&temp)
         .and_then(|mut f| {
             f.write_all(bytes)?;
-            f.sync_all()
+            if sync { f.sync_all() } else { Ok(()) }
         })
         .and_then(|()| std::fs::rename(&temp, path));
     if result.is_err() {

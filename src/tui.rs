@@ -201,8 +201,8 @@ fn run_from(
         App::reading(library, opening, size.width, size.height)
     } else {
         let mut app = App::browser(library, size.width, size.height);
-        if let Some(files) = &opening.files {
-            app.search.index.use_cache(files.clone(), opening.clean);
+        if let Some(stamp) = &opening.stamp {
+            app.search.index.use_cache(stamp.clone(), opening.clean);
         }
         app.opening = opening;
         app
@@ -240,9 +240,12 @@ fn run_from(
     }
     app.say_failures();
     let result = event_loop(&mut app, &mut terminal, &stop, theme);
-    // Where each document was left, whichever way the loop ended.
-    let positions = app.positions();
-    save(&mut app, &positions);
+    // Where each document was left, whichever way the loop ended (unless
+    // no document opened after all).
+    if app.opening.failed.is_none() {
+        let positions = app.positions();
+        save(&mut app, &positions);
+    }
     result?;
     if let Some(failed) = app.opening.failed.take() {
         return Err(TuiError::Load(failed));

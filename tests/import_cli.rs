@@ -133,7 +133,7 @@ fn search_and_export_read_a_pdf_and_cache_its_import() {
             String::from_utf8_lossy(&out.stdout).into_owned(),
         )
     };
-    let (code, text) = search(&["medical assistance in dying", "--no-cache"]);
+    let (code, text) = search(&["medical assistance in dying"]);
     assert_eq!(code, Some(0), "{text}");
     // The concern on medical assistance in dying (19) and its items, and
     // the recommendation's items (20): short items that are all about it
@@ -150,9 +150,15 @@ fn search_and_export_read_a_pdf_and_cache_its_import() {
             .any(|l| l.starts_with("19 ") && l.contains("concern")),
         "{text}"
     );
-    // The import was kept: one RON in the cache's imports folder.
+    // The import was kept: one RON in the cache's imports folder, and the
+    // document in its documents folder.
     let imports: Vec<_> = std::fs::read_dir(cache.join("imports")).unwrap().collect();
     assert_eq!(imports.len(), 1);
+    let docs: Vec<_> = std::fs::read_dir(cache.join("docs")).unwrap().collect();
+    assert_eq!(docs.len(), 1);
+    // From the caches, and without them (imported again), the same.
+    let (code, again) = search(&["medical assistance in dying"]);
+    assert_eq!((code, &again), (Some(0), &text));
     let (code, again) = search(&["medical assistance in dying", "--no-cache"]);
     assert_eq!((code, &again), (Some(0), &text));
     let export = bin()

@@ -328,8 +328,10 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
         .unwrap();
     assert_eq!(run(&[]), first, "the cached index gives the same results");
     assert_eq!(run(&["--no-cache"]), first);
-    // The cache is what answers: a change that keeps the file's length and
-    // time (which no editor makes) is not seen until --no-cache.
+    // The index cache is what answers: a change that keeps the file's
+    // length and time (which no editor makes) is not seen until
+    // --no-cache. The document cache also knows the file's inode and
+    // status-change time, which no one can set back: `list` sees it.
     let b = docs.join("b.ron");
     let stamp = std::fs::metadata(&b).unwrap().modified().unwrap();
     let same_size = std::fs::read_to_string(&b).unwrap().replace("XYZ", "QQQ");
@@ -342,6 +344,13 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
         .unwrap();
     assert_eq!(run(&[]), first, "answered from the cache");
     assert!(run(&["--no-cache"]).contains("CAT/C/QQQ/CO/1 (2023) 25"));
+    let listed = bin()
+        .args(["list", docs.to_str().unwrap()])
+        .env("TREATYVIEW_CACHE_DIR", &cache)
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(listed.contains("CAT/C/QQQ/CO/1"), "{listed}");
     // Change a document: the stale cache is not used.
     std::thread::sleep(std::time::Duration::from_millis(20));
     doc.symbol = "CAT/C/NEW/CO/2".into();

@@ -478,3 +478,102 @@ fn files_that_did_not_open_are_counted_listed_on_a_key_and_said_on_leaving() {
     assert!(t.screen().contains("05.ron:2:"), "{}", t.screen());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_bad_file_is_not_read_again_while_unchanged_and_no_cache_writes_nothing() {
+    let dir = shelf("bad-kept");
+    let cache = dir.with_extension("cache");
+    let _ = std::fs::remove_dir_all(&cache);
+    std::fs::write(dir.join("03.ron"), "Document(\n  format: oops,\n)\n").unwrap();
+    let list = |extra: &[&str]| {
+        let out = bin()
+            .arg("list")
+            .args(extra)
+            .arg(&dir)
+            .env("TREATYVIEW_CACHE_DIR", &cache)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (status, first) = list(&[]);
+    assert_eq!(status, Some(1));
+    assert!(first.contains("03.ron:2:"), "{first}");
+    // Its error is kept in the document cache, and said the same way.
+    let kept: Vec<String> = std::fs::read_dir(cache.join("docs"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .filter(|t| t.contains("\"Failed\""))
+        .collect();
+    assert_eq!(kept.len(), 1, "one kept error");
+    assert_eq!(list(&[]), (Some(1), first.clone()));
+    // Mended, it opens.
+    let seed = treatyview::library::to_ron(&Library::embedded().documents[0]);
+    std::fs::write(
+        dir.join("03.ron"),
+        seed.replace("CAT/C/KAZ/CO/4", "CAT/C/CHI/CO/9"),
+    )
+    .unwrap();
+    assert_eq!(list(&[]).0, Some(0));
+    // search --no-cache leaves no cache at all, even for a text it imports.
+    let fresh = dir.with_extension("nocache");
+    let _ = std::fs::remove_dir_all(&fresh);
+    let text =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/text/CRPD_C_TUN_CO_1.txt");
+    let out = bin()
+        .args(["search", "--no-cache", "education"])
+        .arg(&text)
+        .env("TREATYVIEW_CACHE_DIR", &fresh)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        !fresh.exists(),
+        "search --no-cache wrote {}",
+        fresh.display()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&cache).unwrap();
+}
+
+#[test]
+fn where_a_document_was_left_is_not_replaced_while_only_its_metadata_is_open() {
+    use treatyview::library::shelf::{Loading, spine};
+    use treatyview::library::{Library, Plan};
+    use treatyview::marks::Change;
+    use treatyview::tui::app::Opening;
+    let dir = shelf("positions");
+    let paths = vec![dir.clone()];
+    let spines = Library {
+        documents: Library::open(&paths)
+            .unwrap()
+            .library
+            .documents
+            .iter()
+            .map(spine)
+            .collect(),
+    };
+    let opening = Opening {
+        loading: Some(Loading::start(Plan::of(&paths))),
+        ..Opening::default()
+    };
+    let mut app = App::reading(spines, opening, 100, 30);
+    app.update(Action::Expand);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    let Change::Positions(left) = app.positions() else {
+        panic!("positions");
+    };
+    assert!(left.is_empty(), "nothing recorded on metadata: {left:?}");
+    // Once the documents are read, where the reader is counts again.
+    tick_until(&mut app, "documents", |a| !a.loading());
+    goto(&mut app, "26");
+    let Change::Positions(left) = app.positions() else {
+        panic!("positions");
+    };
+    assert!(
+        left.iter()
+            .any(|(_, at)| at.as_ref().is_some_and(|p| p.reference == "26")),
+        "{left:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -26,6 +26,8 @@ struct Entry {
     size: u64,
     secs: u64,
     nanos: u32,
+    /// See [`super::stored::identity`].
+    identity: String,
 }
 
 impl Entry {
@@ -42,6 +44,7 @@ impl Entry {
             size: meta.len(),
             secs: modified.as_secs(),
             nanos: modified.subsec_nanos(),
+            identity: super::stored::identity(&meta),
         })
     }
 }
@@ -58,8 +61,8 @@ struct Shelf {
 /// The first line of a shelf file: a shelf from another build is not read.
 fn first_line() -> String {
     format!(
-        "treatyview {} shelf, document format {FORMAT_VERSION}",
-        env!("CARGO_PKG_VERSION")
+        "{} shelf, document format {FORMAT_VERSION}",
+        super::stored::build()
     )
 }
 
@@ -118,26 +121,25 @@ fn read_in(folder: &Path, files: &[PathBuf]) -> Option<Vec<Document>> {
     (shelf.entries == entries && !shelf.documents.is_empty()).then_some(shelf.documents)
 }
 
-/// Record what opened, for the next open's first frame. A shelf that
-/// cannot be written only costs time.
-fn write(files: &[PathBuf], opened: &Opened) {
+/// The files as they are now, when each can be examined.
+fn entries(files: &[PathBuf]) -> Option<Vec<Entry>> {
+    files.iter().map(|f| Entry::of(f)).collect()
+}
+
+/// Record what opened from files as they were before they were read, for
+/// the next open's first frame. A shelf that cannot be written only costs
+/// time.
+fn write(entries: Vec<Entry>, opened: &Opened) {
     if super::stored::is_off() {
         return;
     }
     if let Some(folder) = super::cache_folder() {
-        write_in(&folder, files, opened);
+        write_in(&folder, entries, opened);
     }
 }
 
 /// [`write`] into a cache folder.
-fn write_in(folder: &Path, files: &[PathBuf], opened: &Opened) {
-    let Some(entries) = files
-        .iter()
-        .map(|f| Entry::of(f))
-        .collect::<Option<Vec<_>>>()
-    else {
-        return;
-    };
+fn write_in(folder: &Path, entries: Vec<Entry>, opened: &Opened) {
     let file = shelf_file(folder, &entries);
     let shelf = Shelf {
         entries,
@@ -152,7 +154,7 @@ fn write_in(folder: &Path, files: &[PathBuf], opened: &Opened) {
     if let Some(dir) = file.parent()
         && std::fs::create_dir_all(dir).is_ok()
     {
-        let _ = super::replace_file(&file, &bytes);
+        let _ = super::replace_cache_file(&file, &bytes);
     }
 }
 
@@ -175,10 +177,13 @@ impl Loading {
         let total = plan.files.len();
         let counter = Arc::clone(&done);
         std::thread::spawn(move || {
-            let files = plan.files.clone();
+            // As the files are before they are read: one changed while it
+            // is read is read again next time.
+            super::stored::sweep();
+            let before = entries(&plan.files);
             let opened = plan.open(&counter);
-            if let Ok(opened) = &opened {
-                write(&files, opened);
+            if let (Ok(opened), Some(before)) = (&opened, before) {
+                write(before, opened);
             }
             let _ = send.send(opened);
         });
@@ -250,7 +255,7 @@ mod tests {
             "nothing on the shelf yet"
         );
         let opened = Library::open(&files).unwrap();
-        write_in(&cache, &files, &opened);
+        write_in(&cache, entries(&files).unwrap(), &opened);
         let spines = read_in(&cache, &files).expect("the shelf is current");
         let symbols: Vec<&str> = spines.iter().map(|d| d.symbol.as_str()).collect();
         assert_eq!(symbols, ["CAT/C/KAZ/CO/4", "CAT/C/XYZ/CO/1"]);
@@ -268,7 +273,11 @@ mod tests {
         std::fs::write(&b, crate::library::to_ron(&seed) + " ").unwrap();
         assert!(read_in(&cache, &files).is_none(), "b.ron changed");
         // A file gone: not used either.
-        write_in(&cache, &files, &Library::open(&files).unwrap());
+        write_in(
+            &cache,
+            entries(&files).unwrap(),
+            &Library::open(&files).unwrap(),
+        );
         assert!(read_in(&cache, &files).is_some());
         std::fs::remove_file(&b).unwrap();
         assert!(read_in(&cache, &files).is_none(), "b.ron is gone");

@@ -4,16 +4,24 @@
 //! for a PDF — instead of the file.
 //!
 //! One cache file per source file, named by a hash of its canonical path.
-//! Its first line records what it was made from: this build's version,
-//! the format version, and the source's canonical path, size and
-//! modification time (to the nanosecond). A changed file no longer matches
-//! and is read again (that file only); a cache file that does not parse is
-//! ignored and replaced. The browser, `search`, `export` and `list` all go
-//! through it; `search --no-cache` turns it off for the run.
+//! Its first line records what it was made from: this build (version, and
+//! the program file's size and time, so another build of treatyview —
+//! another importer — reads the file again), the format version, and the
+//! source's canonical path, size, modification time (to the nanosecond)
+//! and [`identity`] (inode and status-change time). A changed file no longer matches and is read again (that
+//! file only); a cache file that does not parse is ignored and replaced.
+//! A file that could not be read as a document keeps its error instead,
+//! so that a bad file in a library (a text that is not concluding
+//! observations, a PDF in Arabic) is not imported again at every open;
+//! an I/O error is not kept. The browser, `search`, `export` and `list`
+//! all go through it; `search --no-cache` turns it off for the run.
 
+use super::LoadError;
 use crate::document::{Document, FORMAT_VERSION};
+use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Off for a `--no-cache` run.
@@ -22,6 +30,109 @@ static OFF: AtomicBool = AtomicBool::new(false);
 /// Neither read nor write the document cache in this process.
 pub fn turn_off() {
     OFF.store(true, Ordering::Relaxed);
+}
+
+/// This build: the version, and the program file's size and modification
+/// time when they can be read.
+#[must_use]
+pub fn build() -> &'static str {
+    static BUILD: OnceLock<String> = OnceLock::new();
+    BUILD.get_or_init(|| {
+        let program = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .ok()
+            .and_then(|meta| {
+                let time = meta
+                    .modified()
+                    .ok()?
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .ok()?;
+                Some(format!(
+                    " ({} bytes, {}.{:09})",
+                    meta.len(),
+                    time.as_secs(),
+                    time.subsec_nanos()
+                ))
+            })
+            .unwrap_or_default();
+        format!("treatyview {}{program}", env!("CARGO_PKG_VERSION"))
+    })
+}
+
+/// Remove what a process stopped in the middle of a write left in the
+/// document cache: temporary files more than ten minutes old.
+pub fn sweep() {
+    let Some(docs) = super::cache_folder().map(|f| f.join("docs")) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(&docs) else {
+        return;
+    };
+    let old = std::time::Duration::from_mins(10);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > old);
+        if name.starts_with('.') && name.ends_with(".tmp") && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A file's identity beyond its size and modification time: its inode
+/// and its status-change time, which copying a file with its times
+/// (`cp -p`, `rsync -t`, `tar`) or setting the time back cannot keep.
+#[must_use]
+pub fn identity(meta: &std::fs::Metadata) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        format!("{}:{}.{:09}", meta.ino(), meta.ctime(), meta.ctime_nsec())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        String::new()
+    }
+}
+
+/// What a cache file holds after its first line.
+#[derive(Deserialize)]
+enum Kept {
+    /// The document.
+    Document(Box<Document>),
+    /// Why the file is not a document: the path as it was given, and the
+    /// error without it.
+    Failed { given: String, error: Failure },
+}
+
+/// [`Kept`] as it is written.
+#[derive(Serialize)]
+enum Keep<'a> {
+    Document(&'a Document),
+    Failed { given: String, error: Failure },
+}
+
+/// A load error, without its path.
+#[derive(Serialize, Deserialize)]
+enum Failure {
+    Ron {
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    Version {
+        found: u32,
+        supported: u32,
+    },
+    Import {
+        message: String,
+    },
 }
 
 /// Is the cache off in this process?
@@ -57,14 +168,15 @@ impl Key {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         path.hash(&mut hasher);
         let line = format!(
-            "treatyview {} document format {FORMAT_VERSION}\t{}\t{}\t{}.{:09}",
-            env!("CARGO_PKG_VERSION"),
+            "{}, document format {FORMAT_VERSION}\t{}\t{}\t{}.{:09}\t{}",
+            build(),
             // A path with a line break or tab would break the line: such a
             // file is simply not cached.
             path.to_str().filter(|p| !p.contains(['\n', '\t']))?,
             meta.len(),
             modified.as_secs(),
             modified.subsec_nanos(),
+            identity(&meta),
         );
         Some(Key {
             file: folder
@@ -74,22 +186,60 @@ impl Key {
         })
     }
 
-    /// The cached document, if it is there and was made from the source
-    /// as it is now.
+    /// The cached document, or the error the file gave, if it is there
+    /// and was made from the source as it is now (an error only when the
+    /// file is named as it was then: the error names it).
     #[must_use]
-    pub fn read(&self) -> Option<Document> {
+    pub fn read(&self, given: &Path) -> Option<Result<Document, LoadError>> {
         let bytes = std::fs::read(&self.file).ok()?;
         let newline = bytes.iter().position(|&b| b == b'\n')?;
         if bytes[..newline] != *self.line.as_bytes() {
             return None;
         }
-        serde_json::from_slice(&bytes[newline + 1..]).ok()
+        match serde_json::from_slice(&bytes[newline + 1..]).ok()? {
+            Kept::Document(doc) => Some(Ok(*doc)),
+            Kept::Failed { given: was, error } => {
+                (was == given.display().to_string()).then(|| Err(error.with(given)))
+            }
+        }
     }
 
     /// Keep `doc` for the next open. A cache that cannot be written only
     /// costs time next time.
     pub fn write(&self, doc: &Document) {
-        let Ok(json) = serde_json::to_vec(doc) else {
+        self.keep(&Keep::Document(doc));
+    }
+
+    /// Keep the error a file gave, unless it may not happen again (an I/O
+    /// error).
+    pub fn write_failure(&self, given: &Path, error: &LoadError) {
+        let error = match error {
+            LoadError::Ron {
+                line, col, message, ..
+            } => Failure::Ron {
+                line: *line,
+                col: *col,
+                message: message.clone(),
+            },
+            LoadError::Version {
+                found, supported, ..
+            } => Failure::Version {
+                found: *found,
+                supported: *supported,
+            },
+            LoadError::Import { message, .. } => Failure::Import {
+                message: message.clone(),
+            },
+            LoadError::Io { .. } | LoadError::EmptyFolder { .. } => return,
+        };
+        self.keep(&Keep::Failed {
+            given: given.display().to_string(),
+            error,
+        });
+    }
+
+    fn keep(&self, kept: &Keep<'_>) {
+        let Ok(json) = serde_json::to_vec(kept) else {
             return;
         };
         let mut bytes = Vec::with_capacity(self.line.len() + 1 + json.len());
@@ -99,7 +249,28 @@ impl Key {
         if let Some(dir) = self.file.parent()
             && std::fs::create_dir_all(dir).is_ok()
         {
-            let _ = super::replace_file(&self.file, &bytes);
+            let _ = super::replace_cache_file(&self.file, &bytes);
+        }
+    }
+}
+
+impl Failure {
+    /// The error again, naming `path`.
+    fn with(self, path: &Path) -> LoadError {
+        let path = path.to_path_buf();
+        match self {
+            Failure::Ron { line, col, message } => LoadError::Ron {
+                path,
+                line,
+                col,
+                message,
+            },
+            Failure::Version { found, supported } => LoadError::Version {
+                path,
+                found,
+                supported,
+            },
+            Failure::Import { message } => LoadError::Import { path, message },
         }
     }
 }

@@ -142,6 +142,7 @@ pub fn folder() -> Option<PathBuf> {
 /// What an index over some files is made from: their canonical paths,
 /// sizes and modification times (to the nanosecond), and this version;
 /// and the cache file's name, a hash of the paths.
+#[derive(Clone)]
 pub struct Stamp {
     bytes: Vec<u8>,
     name: String,

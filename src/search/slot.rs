@@ -2,9 +2,8 @@
 //! frame never waits for it, and handed over when it is ready.
 
 use super::Index;
-use super::cache;
+use super::cache::{self, Stamp};
 use crate::library::Library;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -12,11 +11,11 @@ use std::sync::mpsc::{Receiver, channel};
 pub enum IndexSlot {
     /// Not started: the library to index.
     Unstarted(Arc<Library>),
-    /// Not started: the library to index, from these files (every file
-    /// found, in order), through the index cache the `search` command
-    /// keeps: read from it when it is current, else built and, when every
-    /// file opened cleanly, written to it.
-    Cached(Arc<Library>, Vec<PathBuf>),
+    /// Not started: the library to index, from files as stamped before
+    /// they were read, through the index cache the `search` command
+    /// keeps: read from it when it is current, else built and written
+    /// to it.
+    Cached(Arc<Library>, Stamp),
     /// Waiting for the documents to be read: not started, and not
     /// startable until it is replaced.
     Waiting,
@@ -37,11 +36,11 @@ impl IndexSlot {
                     let _ = send.send(Index::build(&library));
                 });
             }
-            IndexSlot::Cached(library, files) => {
+            IndexSlot::Cached(library, stamp) => {
                 let library = Arc::clone(library);
-                let files = std::mem::take(files);
+                let stamp = stamp.clone();
                 std::thread::spawn(move || {
-                    let _ = send.send(cached(&library, &files));
+                    let _ = send.send(cached(&library, &stamp));
                 });
             }
             _ => return,
@@ -51,11 +50,11 @@ impl IndexSlot {
 
     /// Index through the cache, if it has not started: see
     /// [`IndexSlot::Cached`]. `clean`: every file opened, once.
-    pub fn use_cache(&mut self, files: Vec<PathBuf>, clean: bool) {
+    pub fn use_cache(&mut self, stamp: Stamp, clean: bool) {
         if let IndexSlot::Unstarted(library) = self
             && clean
         {
-            *self = IndexSlot::Cached(Arc::clone(library), files);
+            *self = IndexSlot::Cached(Arc::clone(library), stamp);
         }
     }
 
@@ -100,20 +99,17 @@ impl IndexSlot {
 
 /// The index of `library` from the cache when it is current for `files`,
 /// else built and cached.
-fn cached(library: &Library, files: &[PathBuf]) -> Index {
-    let Some((folder, stamp)) = cache::folder()
-        .filter(|_| !crate::library::stored::is_off())
-        .and_then(|folder| Some((folder, cache::Stamp::of(files).ok()?)))
-    else {
+fn cached(library: &Library, stamp: &Stamp) -> Index {
+    let Some(folder) = cache::folder().filter(|_| !crate::library::stored::is_off()) else {
         return Index::build(library);
     };
-    if let Some(index) = cache::load(&folder, &stamp)
+    if let Some(index) = cache::load(&folder, stamp)
         && index.documents() == library.documents.len()
     {
         return index;
     }
     let index = Index::build_stamped(library, stamp.bytes());
     // A cache that cannot be written only costs time next run.
-    let _ = cache::save(&folder, &stamp, &index);
+    let _ = cache::save(&folder, stamp, &index);
     index
 }

@@ -4,7 +4,8 @@
 //! When the shelf (see [`crate::library::shelf`]) says the library is as it
 //! was last time, the first frame is drawn from its metadata and the
 //! documents take its place when read. Otherwise a progress screen counts
-//! the files read (`q` leaves) until the browser can open.
+//! the files read (`q` leaves, `Ctrl-z` suspends) until the browser can
+//! open.
 
 use super::app::{Opening, thousands};
 use super::{Options, TuiError, run, run_from};
@@ -13,6 +14,8 @@ use crate::library::{Library, LoadError, Plan};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{Clear, ClearType};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -60,11 +63,13 @@ pub fn open(paths: &[PathBuf], options: Options) -> Result<Report, TuiError> {
     if plan.files.is_empty() {
         return Err(TuiError::Load(plan.failures.swap_remove(0)));
     }
-    let files = plan.found.clone();
+    // Taken before any file is read: a file changed while it is read must
+    // not stamp an index made from what it was.
+    let stamp = crate::search::cache::Stamp::of(&plan.found).ok();
     let spines = shelf::read(&plan);
     let opening = Opening {
         loading: Some(Loading::start(plan)),
-        files: Some(files),
+        stamp,
         ..Opening::default()
     };
     let begin = match spines {
@@ -137,6 +142,14 @@ fn wait(
                 || key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
             if quit {
                 return Ok(None);
+            }
+            if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('z') {
+                // As in the browser: give the terminal back until `fg`.
+                super::restore();
+                signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+                super::take_terminal()?;
+                execute!(io::stdout(), Clear(ClearType::All))?;
+                terminal.swap_buffers();
             }
         }
     }

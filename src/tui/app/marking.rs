@@ -239,8 +239,9 @@ impl App {
     /// Remember where the document in the reader is left (nothing at the
     /// top), to be written on quitting.
     pub(super) fn note_position(&mut self) {
-        // Metadata only: where the reader is means nothing yet.
-        if self.loading() {
+        // Metadata only: where the reader is means nothing (and must not
+        // replace where it was left).
+        if self.opening.spines {
             return;
         }
         let here = (self.reader.scroll > 0)

@@ -9,7 +9,7 @@ use super::App;
 use crate::library::shelf::Loading;
 use crate::library::{Library, LoadError, Opened};
 use crate::search::IndexSlot;
-use std::path::PathBuf;
+use crate::search::cache::Stamp;
 use std::sync::Arc;
 
 /// What the browser knows of how its library opened.
@@ -17,9 +17,9 @@ use std::sync::Arc;
 pub struct Opening {
     /// The documents being read, until they arrive.
     pub loading: Option<Loading>,
-    /// The files the index cache is stamped with (every file found, in
-    /// order), when the library came from files.
-    pub files: Option<Vec<PathBuf>>,
+    /// What the files were before they were read (every file found, in
+    /// order), for the index cache, when the library came from files.
+    pub stamp: Option<Stamp>,
     /// Files that did not open, as `path: error` lines.
     pub failures: Vec<String>,
     /// Duplicates skipped, as sentences.
@@ -29,6 +29,8 @@ pub struct Opening {
     /// Go where the reader left off once the documents arrive (nothing
     /// has been pressed meanwhile).
     pub resume: bool,
+    /// The documents are only their metadata (the shelf's), until read.
+    pub spines: bool,
     /// Every file opened, once: the index cache may be shared with the
     /// `search` command.
     pub clean: bool,
@@ -46,6 +48,7 @@ impl App {
     pub fn reading(spines: Library, opening: Opening, width: u16, height: u16) -> Self {
         let mut app = Self::browser(spines, width, height);
         app.opening = opening;
+        app.opening.spines = true;
         app.search.index = IndexSlot::Waiting;
         app
     }
@@ -150,6 +153,7 @@ impl App {
                 .all(|(d, s)| d.symbol == *s);
         let symbol = self.document().symbol.clone();
         self.library = Arc::new(opened.library);
+        self.opening.spines = false;
         if same {
             self.outline.rebuild(&self.library);
         } else {
@@ -162,16 +166,19 @@ impl App {
                 .unwrap_or(0);
         }
         self.search.index = IndexSlot::Unstarted(Arc::clone(&self.library));
-        if let Some(files) = &self.opening.files {
+        if let Some(stamp) = &self.opening.stamp {
             // The search command's cache, unless what opened differs from
             // what a clean open gives (its notes would be missing).
             self.opening.clean = opened.failures.is_empty() && opened.warnings.is_empty();
             self.search
                 .index
-                .use_cache(files.clone(), self.opening.clean);
+                .use_cache(stamp.clone(), self.opening.clean);
         }
         self.layout_key = None;
         self.relayout();
+        if !same {
+            self.sync_outline();
+        }
         let marks = std::mem::take(&mut self.marks);
         self.set_marks(marks);
         self.opening.failures = opened.failures.iter().map(ToString::to_string).collect();
@@ -188,16 +195,21 @@ impl App {
 }
 
 impl App {
-    /// Say on the status line how many files did not open, if any and
-    /// nothing else is said.
+    /// Say on the status line how many files did not open, if any, after
+    /// what is said already.
     pub fn say_failures(&mut self) {
-        if !self.opening.failures.is_empty() && self.message.is_none() {
-            let n = self.opening.failures.len();
-            self.message = Some(format!(
-                "{n} file{} did not open: ! lists them (and again when you quit)",
-                if n == 1 { "" } else { "s" }
-            ));
+        let n = self.opening.failures.len();
+        if n == 0 {
+            return;
         }
+        let failures = format!(
+            "{n} file{} did not open: ! lists them (and again when you quit)",
+            if n == 1 { "" } else { "s" }
+        );
+        self.message = Some(match self.message.take() {
+            Some(said) => format!("{said} · {failures}"),
+            None => failures,
+        });
     }
 }
 
