@@ -409,9 +409,14 @@ fn typo_tolerance_never_changes_a_short_word_and_is_marked() {
     assert!(search(&index, "rape").is_empty());
     // Five letters may be a typo: "rates" is offered, but marked, never
     // as if it were the word.
-    for hit in search(&index, "rapes") {
+    let hits = search(&index, "rapes");
+    assert_eq!(refs(&hits), ["23"]);
+    for hit in &hits {
         assert!(hit.approximate);
-        assert!(hit.highlight_approximate.iter().all(|a| *a));
+        for (range, approximate) in hit.marked() {
+            assert!(approximate);
+            assert_eq!(&hit.text[range], "rates");
+        }
     }
     // A first-letter typo of a long word.
     let hits = search(&index, "kolitary confinement");
@@ -459,6 +464,110 @@ fn a_word_of_the_documents_gets_its_commoner_spellings_below_it_and_marked() {
     let hits = search(&index, "police");
     assert_eq!(hits.len(), 4, "{:?}", texts(&hits));
     assert!(hits.iter().all(|h| !h.approximate));
+}
+
+#[test]
+fn a_spelling_exactly_three_times_as_common_is_offered_and_a_rarer_one_is_not() {
+    // One "polite" and three "police": police is offered for polite.
+    let library = library_of(
+        None,
+        &[
+            "A polite request was refused.",
+            "The police detained him.",
+            "The police beat detainees.",
+            "Police officers were not prosecuted.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "polite");
+    assert_eq!(hits.len(), 4, "{:?}", texts(&hits));
+    assert!(hits[1..].iter().all(|h| h.approximate));
+    // Two "polite" and five "police": five is not six, so nothing is
+    // offered but the word as typed.
+    let library = library_of(
+        None,
+        &[
+            "A polite request was refused.",
+            "Another polite request was refused.",
+            "The police detained him.",
+            "The police beat detainees.",
+            "Police officers were not prosecuted.",
+            "Police custody lasted three days.",
+            "The police kept no records.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "polite");
+    assert_eq!(
+        texts(&hits),
+        [
+            "A polite request was refused.",
+            "Another polite request was refused."
+        ]
+    );
+}
+
+#[test]
+fn a_first_letter_typo_is_tried_only_when_nothing_else_matched() {
+    // "detention" is a word of the documents: "retention", three times
+    // as common and one letter away, is a different word, not a typo.
+    let library = library_of(
+        None,
+        &[
+            "Detention without charge continued.",
+            "Retention of records was required.",
+            "The retention period was short.",
+            "Retention schedules were not published.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "detention");
+    assert_eq!(texts(&hits), ["Detention without charge continued."]);
+    // "heaaring" (a doubled key) is "hearing" with the right first
+    // letter: "bearing", two edits away through the first letter, is not
+    // offered beside it.
+    let library = library_of(
+        None,
+        &[
+            "A fair hearing was denied.",
+            "Bearing in mind its previous recommendations.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "heaaring");
+    assert_eq!(texts(&hits), ["A fair hearing was denied."]);
+    assert!(hits[0].approximate);
+}
+
+#[test]
+fn a_stray_letter_typed_before_a_long_word_is_forgiven() {
+    // "asolitary": the word starts at its second letter.
+    let (_, index) = seed();
+    let hits = search(&index, "asolitary confinement");
+    assert_eq!(refs(&hits), ["25", "26"]);
+    assert!(hits.iter().all(|h| h.approximate));
+}
+
+#[test]
+fn typos_keep_within_a_letter_or_two_of_the_length_typed() {
+    let library = library_of(
+        None,
+        &[
+            "Torture was reported.",
+            "The prison was full.",
+            "Infant mortality remains high.",
+        ],
+    );
+    let index = Index::build(&library);
+    // One letter left out, one typed twice: found, and marked.
+    for (query, text) in [
+        ("torure", "Torture was reported."),
+        ("prisson", "The prison was full."),
+        // A mistyped start of a longer word (y for u, then stopped).
+        ("tortyr", "Torture was reported."),
+    ] {
+        let hits = search(&index, query);
+        assert_eq!(texts(&hits), [text], "{query}");
+        assert!(hits[0].approximate, "{query}");
+    }
+    // But "moral" is not "mortality" with four letters left out.
+    assert_eq!(texts(&search(&index, "moral")), Vec::<&str>::new());
 }
 
 #[test]
