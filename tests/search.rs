@@ -158,6 +158,35 @@ fn exact_exclude_and_article_filters() {
 }
 
 #[test]
+fn an_excluded_hyphenated_word_drops_only_units_where_it_stands() {
+    let library = library_of(
+        None,
+        &[
+            "Ill-treatment of detainees was reported.",
+            "The treatment of ill detainees was poor.",
+            "Detainees were beaten.",
+        ],
+    );
+    let index = Index::build(&library);
+    let hits = search(&index, "detainees !ill-treatment");
+    let mut kept = texts(&hits);
+    kept.sort_unstable();
+    // "ill" and "treatment" apart are not "ill-treatment".
+    assert_eq!(
+        kept,
+        [
+            "Detainees were beaten.",
+            "The treatment of ill detainees was poor."
+        ]
+    );
+    // A lone word is dropped wherever it stands.
+    assert_eq!(
+        texts(&search(&index, "detainees !ill")),
+        ["Detainees were beaten."]
+    );
+}
+
+#[test]
 fn scope_narrows_and_widens() {
     let (_, index) = seed();
     let q = "solitary confinement";
