@@ -677,6 +677,65 @@ fn rare_words_and_short_units_rank_first_and_ties_keep_document_order() {
     assert_eq!(refs(&hits), ["3", "4"]);
 }
 
+#[test]
+fn words_near_each_other_rank_above_words_apart_however_dense() {
+    // Near: at most four other words between the two asked for. The unit
+    // with them near comes first although it is the longest; then the
+    // two with them apart, the shorter first.
+    let library = library_of(
+        None,
+        &[
+            "Torture of detainees by guards was common in that prison.",
+            "Torture was reported in the prison of the region, as several \
+             former detainees who spoke to the delegation confirmed.",
+            "Torture was reported in the main prison of the region, as several \
+             former detainees who spoke to the delegation confirmed.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "torture prison");
+    assert_eq!(refs(&hits), ["2", "1", "3"]);
+}
+
+#[test]
+fn a_heading_that_holds_the_word_lifts_its_paragraph_above_a_denser_one() {
+    let topic = |heading: &str, number: u32, text: &str| Topic {
+        heading: Some(heading.to_string()),
+        paragraphs: vec![Paragraph {
+            number,
+            kind: Kind::Concern,
+            text: vec![Inline::Text(text.to_string())],
+            items: Vec::new(),
+            articles: Vec::new(),
+            follow_up: false,
+            pair: Vec::new(),
+            parts: Vec::new(),
+        }],
+    };
+    let library = Library {
+        documents: vec![Document {
+            symbol: "X/C/Y/CO/1".into(),
+            sections: vec![Section {
+                label: None,
+                title: String::new(),
+                topics: vec![
+                    topic("Juvenile justice", 1, "Children are held in detention."),
+                    topic(
+                        "Conditions of detention",
+                        2,
+                        "Children are held in detention together with adults, in \
+                         cells that lack light and air.",
+                    ),
+                ],
+            }],
+            ..Document::default()
+        }],
+    };
+    let index = Index::build(&library);
+    assert_eq!(refs(&search(&index, "detention")), ["2", "1"]);
+    // A function word in the heading ("of") lifts nothing on its own.
+    assert_eq!(refs(&search(&index, "children of")), ["1", "2"]);
+}
+
 /// `treatyview search` with `args`: standard output and exit status.
 fn search_command(args: &[&str]) -> (String, Option<i32>) {
     let out = crate::common::bin()
