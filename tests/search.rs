@@ -162,7 +162,7 @@ fn an_excluded_hyphenated_word_drops_only_units_where_it_stands() {
     let library = library_of(
         None,
         &[
-            "Ill-treatment of detainees was reported.",
+            "Former detainees reported ill-treatment.",
             "The treatment of ill detainees was poor.",
             "Detainees were beaten.",
         ],
