@@ -158,6 +158,35 @@ fn exact_exclude_and_article_filters() {
 }
 
 #[test]
+fn an_excluded_hyphenated_word_drops_only_units_where_it_stands() {
+    let library = library_of(
+        None,
+        &[
+            "Former detainees reported ill-treatment.",
+            "The treatment of ill detainees was poor.",
+            "Detainees were beaten.",
+        ],
+    );
+    let index = Index::build(&library);
+    let hits = search(&index, "detainees !ill-treatment");
+    let mut kept = texts(&hits);
+    kept.sort_unstable();
+    // "ill" and "treatment" apart are not "ill-treatment".
+    assert_eq!(
+        kept,
+        [
+            "Detainees were beaten.",
+            "The treatment of ill detainees was poor."
+        ]
+    );
+    // A lone word is dropped wherever it stands.
+    assert_eq!(
+        texts(&search(&index, "detainees !ill")),
+        ["Detainees were beaten."]
+    );
+}
+
+#[test]
 fn scope_narrows_and_widens() {
     let (_, index) = seed();
     let q = "solitary confinement";
@@ -409,9 +438,14 @@ fn typo_tolerance_never_changes_a_short_word_and_is_marked() {
     assert!(search(&index, "rape").is_empty());
     // Five letters may be a typo: "rates" is offered, but marked, never
     // as if it were the word.
-    for hit in search(&index, "rapes") {
+    let hits = search(&index, "rapes");
+    assert_eq!(refs(&hits), ["23"]);
+    for hit in &hits {
         assert!(hit.approximate);
-        assert!(hit.highlight_approximate.iter().all(|a| *a));
+        for (range, approximate) in hit.marked() {
+            assert!(approximate);
+            assert_eq!(&hit.text[range], "rates");
+        }
     }
     // A first-letter typo of a long word.
     let hits = search(&index, "kolitary confinement");
@@ -459,6 +493,110 @@ fn a_word_of_the_documents_gets_its_commoner_spellings_below_it_and_marked() {
     let hits = search(&index, "police");
     assert_eq!(hits.len(), 4, "{:?}", texts(&hits));
     assert!(hits.iter().all(|h| !h.approximate));
+}
+
+#[test]
+fn a_spelling_exactly_three_times_as_common_is_offered_and_a_rarer_one_is_not() {
+    // One "polite" and three "police": police is offered for polite.
+    let library = library_of(
+        None,
+        &[
+            "A polite request was refused.",
+            "The police detained him.",
+            "The police beat detainees.",
+            "Police officers were not prosecuted.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "polite");
+    assert_eq!(hits.len(), 4, "{:?}", texts(&hits));
+    assert!(hits[1..].iter().all(|h| h.approximate));
+    // Two "polite" and five "police": five is not six, so nothing is
+    // offered but the word as typed.
+    let library = library_of(
+        None,
+        &[
+            "A polite request was refused.",
+            "Another polite request was refused.",
+            "The police detained him.",
+            "The police beat detainees.",
+            "Police officers were not prosecuted.",
+            "Police custody lasted three days.",
+            "The police kept no records.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "polite");
+    assert_eq!(
+        texts(&hits),
+        [
+            "A polite request was refused.",
+            "Another polite request was refused."
+        ]
+    );
+}
+
+#[test]
+fn a_first_letter_typo_is_tried_only_when_nothing_else_matched() {
+    // "detention" is a word of the documents: "retention", three times
+    // as common and one letter away, is a different word, not a typo.
+    let library = library_of(
+        None,
+        &[
+            "Detention without charge continued.",
+            "Retention of records was required.",
+            "The retention period was short.",
+            "Retention schedules were not published.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "detention");
+    assert_eq!(texts(&hits), ["Detention without charge continued."]);
+    // "heaaring" (a doubled key) is "hearing" with the right first
+    // letter: "bearing", two edits away through the first letter, is not
+    // offered beside it.
+    let library = library_of(
+        None,
+        &[
+            "A fair hearing was denied.",
+            "Bearing in mind its previous recommendations.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "heaaring");
+    assert_eq!(texts(&hits), ["A fair hearing was denied."]);
+    assert!(hits[0].approximate);
+}
+
+#[test]
+fn a_stray_letter_typed_before_a_long_word_is_forgiven() {
+    // "asolitary": the word starts at its second letter.
+    let (_, index) = seed();
+    let hits = search(&index, "asolitary confinement");
+    assert_eq!(refs(&hits), ["25", "26"]);
+    assert!(hits.iter().all(|h| h.approximate));
+}
+
+#[test]
+fn typos_keep_within_a_letter_or_two_of_the_length_typed() {
+    let library = library_of(
+        None,
+        &[
+            "Torture was reported.",
+            "The prison was full.",
+            "Infant mortality remains high.",
+        ],
+    );
+    let index = Index::build(&library);
+    // One letter left out, one typed twice: found, and marked.
+    for (query, text) in [
+        ("torure", "Torture was reported."),
+        ("prisson", "The prison was full."),
+        // A mistyped start of a longer word (y for u, then stopped).
+        ("tortyr", "Torture was reported."),
+    ] {
+        let hits = search(&index, query);
+        assert_eq!(texts(&hits), [text], "{query}");
+        assert!(hits[0].approximate, "{query}");
+    }
+    // But "moral" is not "mortality" with four letters left out.
+    assert_eq!(texts(&search(&index, "moral")), Vec::<&str>::new());
 }
 
 #[test]
@@ -537,6 +675,88 @@ fn rare_words_and_short_units_rank_first_and_ties_keep_document_order() {
     // the unit dense with the rarer word wins.
     let hits = search(&index, "detention torture");
     assert_eq!(refs(&hits), ["3", "4"]);
+}
+
+#[test]
+fn words_near_each_other_rank_above_words_apart_however_dense() {
+    // Near: at most four other words between the two asked for. The unit
+    // with them near comes first although it is the longest; then the
+    // two with them apart, the shorter first.
+    let library = library_of(
+        None,
+        &[
+            "Torture of detainees by guards was common in that prison.",
+            "Torture was reported in the prison of the region, as several \
+             former detainees who spoke to the delegation confirmed.",
+            "Torture was reported in the main prison of the region, as several \
+             former detainees who spoke to the delegation confirmed.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "torture prison");
+    assert_eq!(refs(&hits), ["2", "1", "3"]);
+}
+
+#[test]
+fn a_heading_that_holds_the_word_lifts_its_paragraph_above_a_denser_one() {
+    let topic = |heading: &str, number: u32, text: &str| Topic {
+        heading: Some(heading.to_string()),
+        paragraphs: vec![Paragraph {
+            number,
+            kind: Kind::Concern,
+            text: vec![Inline::Text(text.to_string())],
+            items: Vec::new(),
+            articles: Vec::new(),
+            follow_up: false,
+            pair: Vec::new(),
+            parts: Vec::new(),
+        }],
+    };
+    let library = Library {
+        documents: vec![Document {
+            symbol: "X/C/Y/CO/1".into(),
+            sections: vec![Section {
+                label: None,
+                title: String::new(),
+                topics: vec![
+                    topic("Juvenile justice", 1, "Children are held in detention."),
+                    topic(
+                        "Conditions of detention",
+                        2,
+                        "Children are held in detention together with adults, in \
+                         cells that lack light and air.",
+                    ),
+                ],
+            }],
+            ..Document::default()
+        }],
+    };
+    let index = Index::build(&library);
+    assert_eq!(refs(&search(&index, "detention")), ["2", "1"]);
+    // A function word in the heading ("of") lifts nothing on its own.
+    assert_eq!(refs(&search(&index, "children of")), ["1", "2"]);
+}
+
+#[test]
+fn a_unit_is_long_or_short_against_the_librarys_average() {
+    // Units of about 35 words on average: three mentions in 38 words beat
+    // one in 7, though the short unit is denser. (Measured against a
+    // wrong average of a word or two, density alone would decide.)
+    let filler = "The delegation met officials of the ministry and several \
+                  organizations of civil society in the capital and in two \
+                  regions, and visited places where persons are deprived of \
+                  their liberty, including police stations, pretrial centres \
+                  and a psychiatric hospital, during the ten days of its visit \
+                  to the country last year.";
+    let three = "Torture was reported by detainees in the north, torture by \
+                 officers was alleged in the south, and the commission that \
+                 received complaints of torture found that few of them led to \
+                 any investigation at all in the end.";
+    let library = library_of(
+        None,
+        &[filler, three, "One detainee said that torture was common."],
+    );
+    let hits = search(&Index::build(&library), "torture");
+    assert_eq!(refs(&hits), ["2", "3"]);
 }
 
 /// `treatyview search` with `args`: standard output and exit status.

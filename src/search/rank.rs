@@ -59,9 +59,7 @@ impl Index {
             }
             candidates.and(&any);
         }
-        for (term, words) in compiled.excluded.iter().zip(&compiled.query.exclude) {
-            candidates.and_not(&self.term_units(term, &optional_words(words)));
-        }
+        candidates.and_not(&self.excluded_units(&compiled));
         let weights = Weights {
             idf: term_bits.iter().map(|b| idf(units, b.count())).collect(),
             average: self.store.tokens() as f64 / units.max(1) as f64,
@@ -180,6 +178,19 @@ impl Index {
             }
         }
         all.unwrap_or_else(|| Bits::new(self.store.units(), false))
+    }
+
+    /// Units an excluded word rules out. An excluded run (`!ill-treatment`)
+    /// rules a unit out only where its words stand together, which
+    /// [`Index::score`] checks: "treatment of ill detainees" stays.
+    fn excluded_units(&self, compiled: &Compiled) -> Bits {
+        let mut out = Bits::new(self.store.units(), false);
+        for (term, words) in compiled.excluded.iter().zip(&compiled.query.exclude) {
+            if words.words.len() == 1 {
+                out.or(&self.term_units(term, &optional_words(words)));
+            }
+        }
+        out
     }
 
     /// For one query word: per unit, the best match quality and the
