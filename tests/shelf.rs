@@ -345,27 +345,28 @@ fn tick_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     }
 }
 
-#[test]
-fn a_library_starts_on_its_metadata_and_takes_the_documents_when_read() {
+/// The browser on a folder's metadata, as a warm open starts, with the
+/// documents being read behind it.
+fn reading(dir: &Path) -> App {
+    use treatyview::library::Plan;
     use treatyview::library::shelf::{Loading, spine};
-    use treatyview::library::{Library, Plan};
     use treatyview::tui::app::Opening;
-    let dir = shelf("spines");
-    let paths = vec![dir.clone()];
+    let paths = vec![dir.to_path_buf()];
+    let opened = Library::open(&paths).unwrap();
     let spines = Library {
-        documents: Library::open(&paths)
-            .unwrap()
-            .library
-            .documents
-            .iter()
-            .map(spine)
-            .collect(),
+        documents: opened.library.documents.iter().map(spine).collect(),
     };
     let opening = Opening {
         loading: Some(Loading::start(Plan::of(&paths))),
         ..Opening::default()
     };
-    let mut app = App::reading(spines, opening, 100, 30);
+    App::reading(spines, opening, 100, 30)
+}
+
+#[test]
+fn a_library_starts_on_its_metadata_and_takes_the_documents_when_read() {
+    let dir = shelf("spines");
+    let mut app = reading(&dir);
     // The first frame: the groups and the progress, from the metadata.
     let first = screen(&app);
     assert!(
@@ -537,26 +538,9 @@ fn a_bad_file_is_not_read_again_while_unchanged_and_no_cache_writes_nothing() {
 
 #[test]
 fn where_a_document_was_left_is_not_replaced_while_only_its_metadata_is_open() {
-    use treatyview::library::shelf::{Loading, spine};
-    use treatyview::library::{Library, Plan};
     use treatyview::marks::Change;
-    use treatyview::tui::app::Opening;
     let dir = shelf("positions");
-    let paths = vec![dir.clone()];
-    let spines = Library {
-        documents: Library::open(&paths)
-            .unwrap()
-            .library
-            .documents
-            .iter()
-            .map(spine)
-            .collect(),
-    };
-    let opening = Opening {
-        loading: Some(Loading::start(Plan::of(&paths))),
-        ..Opening::default()
-    };
-    let mut app = App::reading(spines, opening, 100, 30);
+    let mut app = reading(&dir);
     app.update(Action::Expand);
     app.update(Action::Down);
     app.update(Action::Open);

@@ -19,19 +19,21 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-/// One file as it was: canonical path, size, modification time.
+/// One file as it was: canonical path, size, modification time and
+/// identity. The document cache's key is made of it too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Entry {
-    path: PathBuf,
-    size: u64,
-    secs: u64,
-    nanos: u32,
+pub(super) struct Entry {
+    pub(super) path: PathBuf,
+    pub(super) size: u64,
+    pub(super) secs: u64,
+    pub(super) nanos: u32,
     /// See [`super::stored::identity`].
-    identity: String,
+    pub(super) identity: String,
 }
 
 impl Entry {
-    fn of(file: &Path) -> Option<Entry> {
+    /// The file as it is now, when it can be examined.
+    pub(super) fn of(file: &Path) -> Option<Entry> {
         let path = std::fs::canonicalize(file).ok()?;
         let meta = std::fs::metadata(&path).ok()?;
         let modified = meta

@@ -158,25 +158,19 @@ impl Key {
             return None;
         }
         let folder = super::cache_folder()?;
-        let path = std::fs::canonicalize(source).ok()?;
-        let meta = std::fs::metadata(&path).ok()?;
-        let modified = meta
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?;
+        let source = super::shelf::Entry::of(source)?;
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        path.hash(&mut hasher);
+        source.path.hash(&mut hasher);
         let line = format!(
             "{}, document format {FORMAT_VERSION}\t{}\t{}\t{}.{:09}\t{}",
             build(),
             // A path with a line break or tab would break the line: such a
             // file is simply not cached.
-            path.to_str().filter(|p| !p.contains(['\n', '\t']))?,
-            meta.len(),
-            modified.as_secs(),
-            modified.subsec_nanos(),
-            identity(&meta),
+            source.path.to_str().filter(|p| !p.contains(['\n', '\t']))?,
+            source.size,
+            source.secs,
+            source.nanos,
+            source.identity,
         );
         Some(Key {
             file: folder

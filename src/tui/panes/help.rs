@@ -57,19 +57,13 @@ impl HelpPane {
     /// help).
     pub fn handle(&mut self, action: Action, screen: Rect) -> bool {
         let page = Page::new(screen);
-        let view = page.view.max(1);
-        let max = page.lines.len().saturating_sub(view);
-        self.scroll = match action {
-            Action::Down => self.scroll + 1,
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll + view.saturating_sub(1).max(1),
-            Action::PageUp => self.scroll.saturating_sub(view.saturating_sub(1).max(1)),
-            Action::Top => 0,
-            Action::Bottom => max,
-            _ => return false,
+        match scrolled(action, self.scroll, page.view, page.lines.len()) {
+            Some(scroll) => {
+                self.scroll = scroll;
+                true
+            }
+            None => false,
         }
-        .min(max);
-        true
     }
 
     /// Draw the overlay over `screen`, leaving the status line.
@@ -112,6 +106,26 @@ impl HelpPane {
             }
         }
     }
+}
+
+/// Where an overlay of `total` lines, `view` in sight, scrolls to from
+/// `scroll` for a movement action; `None` for any other action (it closes
+/// the overlay).
+#[must_use]
+pub fn scrolled(action: Action, scroll: usize, view: usize, total: usize) -> Option<usize> {
+    let view = view.max(1);
+    let max = total.saturating_sub(view);
+    let page = view.saturating_sub(1).max(1);
+    let to = match action {
+        Action::Down => scroll + 1,
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown => scroll + page,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => return None,
+    };
+    Some(to.min(max))
 }
 
 /// The help laid out for a screen.

@@ -5,6 +5,7 @@
 use super::super::action::Action;
 use super::super::theme::Theme;
 use super::super::wrap::{Tag, wrap};
+use super::help::scrolled;
 use super::{block, fit};
 use crate::text::visible;
 use ratatui::Frame;
@@ -61,18 +62,13 @@ impl ProblemsPane {
     ) -> bool {
         let (area, view) = popup(screen);
         let total = lines(failures, warnings, area.width.saturating_sub(2) as usize).len();
-        let max = total.saturating_sub(view.max(1));
-        self.scroll = match action {
-            Action::Down => self.scroll + 1,
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll + view.saturating_sub(1).max(1),
-            Action::PageUp => self.scroll.saturating_sub(view.saturating_sub(1).max(1)),
-            Action::Top => 0,
-            Action::Bottom => max,
-            _ => return false,
+        match scrolled(action, self.scroll, view, total) {
+            Some(scroll) => {
+                self.scroll = scroll;
+                true
+            }
+            None => false,
         }
-        .min(max);
-        true
     }
 
     /// Draw the overlay over `screen`, leaving the status line.
