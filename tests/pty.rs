@@ -301,14 +301,7 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
         first.contains("CAT/C/XYZ/CO/1 (2023) 25  concern"),
         "{first}"
     );
-    let names = |dir: &std::path::Path| -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    };
+    let names = crate::common::file_names;
     let indexes: Vec<String> = names(&cache)
         .into_iter()
         .filter(|n| n.starts_with("index-"))

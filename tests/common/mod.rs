@@ -17,6 +17,16 @@ use treatyview::tui::view::render;
 /// The seed text export (CAT/C/KAZ/CO/4).
 pub const SEED: &str = include_str!("../../assets/CAT-C-KAZ-CO-4.txt");
 
+/// The names of the files in a folder, sorted.
+pub fn file_names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// The real `treatyview` binary, ready for arguments.
 pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_treatyview"))
