@@ -391,6 +391,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
 /// I/O errors, non-UTF-8 text, malformed RON, newer versions, import
 /// errors.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let mut read = load_uncompacted(path);
+    if let Ok(doc) = &mut read {
+        doc.compact();
+    }
+    read
+}
+
+fn load_uncompacted(path: &Path) -> Result<Document, LoadError> {
     let key = stored::Key::of(path);
     if let Some(kept) = key.as_ref().and_then(|k| k.read(path)) {
         return kept;
