@@ -148,12 +148,15 @@ fn measure(name: &str, doc: &Document) -> Case {
     row("first frame 120×40", median(first_frame));
     row("scroll to end (G) + frame", median(end_frame));
 
-    let lib = library();
+    let lib = std::sync::Arc::new(library());
     row(
         "index build",
-        time(|| (), |()| Index::build(black_box(&lib))),
+        time(
+            || (),
+            |()| Index::build(std::sync::Arc::clone(black_box(&lib))),
+        ),
     );
-    let index = Index::build(&lib);
+    let index = Index::build(std::sync::Arc::clone(&lib));
     let hits = index
         .search(QUERY, Scope::ConcernsRecommendations, 500)
         .len();

@@ -83,7 +83,7 @@ fn main() {
     let documents = corpus::generate(n, 2024);
     let generate = t.elapsed();
     let stats = corpus::stats(&documents);
-    let library = Library { documents };
+    let library = std::sync::Arc::new(Library { documents });
     let rss_library = rss_kib();
 
     // The index kept for the queries is the first build; its RSS growth
@@ -91,12 +91,12 @@ fn main() {
     // later builds are not measured for memory).
     let mut builds = Vec::new();
     let t = Instant::now();
-    let index = Index::build(&library);
+    let index = Index::build(std::sync::Arc::clone(&library));
     builds.push(t.elapsed());
     let rss_index = rss_kib();
     for _ in 0..2 {
         let t = Instant::now();
-        let again = black_box(Index::build(&library));
+        let again = black_box(Index::build(std::sync::Arc::clone(&library)));
         builds.push(t.elapsed());
         drop(again);
     }

@@ -269,14 +269,24 @@ fn search(
     // error, but with nothing matched it is one: what did not open
     // may have held the match.
     let failed = report_failures(&searched.failures, &searched.warnings);
-    let index = searched.index;
     let json = matches!(format, SearchFormat::Json);
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    let (out, found) = if json {
-        cli::search::run(&index, query, scope, limit, true)
-    } else {
-        cli::search::run_text(&index, query, scope, limit, terminal())
+    let run = |index: &Index| {
+        if json {
+            cli::search::run(index, query, scope, limit, true)
+        } else {
+            cli::search::run_text(index, query, scope, limit, terminal())
+        }
     };
+    let (mut out, mut found) = run(&searched.index);
+    if searched.index.stale() {
+        // A cached index whose documents changed under it (their text is
+        // read from them): build it again and search that.
+        match Index::rebuilt_for_paths(paths, !no_cache) {
+            Ok(again) => (out, found) = run(&again.index),
+            Err(e) => return error(e.to_string()),
+        }
+    }
     emit(&out, None, false)?;
     Ok(match (found, failed) {
         (true, _) => ExitCode::SUCCESS,

@@ -25,7 +25,8 @@
 //! - [`query`]: the query syntax; [`words`]: the tokeniser and folding;
 //! - `build`: documents → units, words and postings in the `store` (one
 //!   byte buffer, which `cache` keeps on disk for the `search` command:
-//!   [`Index::for_paths`]);
+//!   [`Index::for_paths`]); no text: `texts` takes a result's text from
+//!   its document;
 //! - `compile`: a query resolved against the vocabulary, through `expand`
 //!   (exact, forms, prefix and typo matching: the only user of
 //!   `fuzzy-matcher`) and `forms` (stemmers, irregular plurals, function
@@ -49,6 +50,7 @@ mod rank;
 mod slot;
 mod snippet;
 pub(crate) mod store;
+mod texts;
 pub mod words;
 
 pub use cache::Searched;
@@ -60,6 +62,7 @@ use crate::document::{Kind, Reference};
 use compile::Compiled;
 use map::Map;
 use std::ops::Range;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 /// Which units a search looks at.
@@ -231,6 +234,10 @@ pub struct Index {
     /// The last compiled query: typing and the reader's highlighter ask
     /// for the same query many times.
     cache: Mutex<Option<(String, Arc<Compiled>)>>,
+    /// The documents, for the results' text.
+    texts: texts::Texts,
+    /// Set when a result's document is not the one indexed.
+    stale: AtomicBool,
 }
 
 impl Index {

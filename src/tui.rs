@@ -191,7 +191,7 @@ fn run_from(
     take_terminal()?;
     watchdog(Arc::clone(&stop));
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let Some((library, opening)) = start::library(begin, opening, &mut terminal, &stop)? else {
+    let Some((library, mut opening)) = start::library(begin, opening, &mut terminal, &stop)? else {
         // Left before anything opened.
         return Ok(Report::default());
     };
@@ -202,7 +202,10 @@ fn run_from(
     } else {
         let mut app = App::browser(library, size.width, size.height);
         if let Some(stamp) = &opening.stamp {
-            app.search.index.use_cache(stamp.clone(), opening.clean);
+            let sources = std::mem::take(&mut opening.sources);
+            app.search
+                .index
+                .use_cache(stamp.clone(), sources, opening.clean);
         }
         app.opening = opening;
         app

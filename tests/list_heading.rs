@@ -155,7 +155,7 @@ fn the_reader_shows_the_heading_between_the_sub_items() {
 #[test]
 fn search_finds_the_heading_at_its_item() {
     let library = library();
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     let hits = index.search("monitoring", Scope::All, 10);
     let hit = hits
         .iter()

@@ -127,7 +127,7 @@ fn judged_queries_find_what_a_careful_reader_expects() {
     let libraries = [(Corpus::Seed, &seed), (Corpus::Crpd, &crpd)];
     let indexes: HashMap<Corpus, (Index, &Library)> = libraries
         .iter()
-        .map(|(c, l)| (*c, (Index::build(l), *l)))
+        .map(|(c, l)| (*c, (Index::build((*l).clone()), *l)))
         .collect();
     let mut rows = Vec::new();
     let (mut p_sum, mut n_sum) = (0.0, 0.0);

@@ -12,7 +12,7 @@ use treatyview::search::{Hit, HitUnit, Index, Scope, words};
 
 fn seed() -> (Library, Index) {
     let library = Library::embedded();
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     (library, index)
 }
 
@@ -167,7 +167,7 @@ fn an_excluded_hyphenated_word_drops_only_units_where_it_stands() {
             "Detainees were beaten.",
         ],
     );
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     let hits = search(&index, "detainees !ill-treatment");
     let mut kept = texts(&hits);
     kept.sort_unstable();
@@ -262,7 +262,7 @@ fn highlights_cover_the_matched_words_in_multibyte_text() {
     let library = Library {
         documents: vec![doc],
     };
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     for (query, words) in [
         ("detention", vec!["détention", "détentions"]),
         ("caglayan", vec!["Çağlayan"]),
@@ -350,7 +350,7 @@ fn word_forms_match_and_the_form_typed_ranks_first() {
             "The measures recommended earlier were not taken.",
         ],
     );
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     let women = search(&index, "women");
     assert_eq!(
         texts(&women),
@@ -407,12 +407,12 @@ fn french_and_spanish_documents_have_their_own_forms() {
         assert!(!hits[0].approximate, "{query}");
     };
     let fr = library_of(Some("fr"), &["Les femmes handicapées sont protégées."]);
-    let index = Index::build(&fr);
+    let index = Index::build(fr.clone());
     found(&index, "femme");
     found(&index, "protégé");
     found(&index, "handicapée");
     let es = library_of(Some("es"), &["La mujer con discapacidades."]);
-    let index = Index::build(&es);
+    let index = Index::build(es.clone());
     // An irregular plural the Spanish stemmer misses.
     found(&index, "mujeres");
     found(&index, "discapacidad");
@@ -478,7 +478,7 @@ fn a_word_of_the_documents_gets_its_commoner_spellings_below_it_and_marked() {
             "Police custody lasted three days.",
         ],
     );
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     let hits = search(&index, "polite");
     // The word as typed first and plain; "police", one letter away and
     // far commoner, after it and marked as a guess.
@@ -507,7 +507,7 @@ fn a_spelling_exactly_three_times_as_common_is_offered_and_a_rarer_one_is_not() 
             "Police officers were not prosecuted.",
         ],
     );
-    let hits = search(&Index::build(&library), "polite");
+    let hits = search(&Index::build(library.clone()), "polite");
     assert_eq!(hits.len(), 4, "{:?}", texts(&hits));
     assert!(hits[1..].iter().all(|h| h.approximate));
     // Two "polite" and five "police": five is not six, so nothing is
@@ -524,7 +524,7 @@ fn a_spelling_exactly_three_times_as_common_is_offered_and_a_rarer_one_is_not() 
             "The police kept no records.",
         ],
     );
-    let hits = search(&Index::build(&library), "polite");
+    let hits = search(&Index::build(library.clone()), "polite");
     assert_eq!(
         texts(&hits),
         [
@@ -547,7 +547,7 @@ fn a_first_letter_typo_is_tried_only_when_nothing_else_matched() {
             "Retention schedules were not published.",
         ],
     );
-    let hits = search(&Index::build(&library), "detention");
+    let hits = search(&Index::build(library.clone()), "detention");
     assert_eq!(texts(&hits), ["Detention without charge continued."]);
     // "heaaring" (a doubled key) is "hearing" with the right first
     // letter: "bearing", two edits away through the first letter, is not
@@ -559,7 +559,7 @@ fn a_first_letter_typo_is_tried_only_when_nothing_else_matched() {
             "Bearing in mind its previous recommendations.",
         ],
     );
-    let hits = search(&Index::build(&library), "heaaring");
+    let hits = search(&Index::build(library.clone()), "heaaring");
     assert_eq!(texts(&hits), ["A fair hearing was denied."]);
     assert!(hits[0].approximate);
 }
@@ -583,7 +583,7 @@ fn typos_keep_within_a_letter_or_two_of_the_length_typed() {
             "Infant mortality remains high.",
         ],
     );
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     // One letter left out, one typed twice: found, and marked.
     for (query, text) in [
         ("torure", "Torture was reported."),
@@ -663,7 +663,7 @@ fn rare_words_and_short_units_rank_first_and_ties_keep_document_order() {
             "Torture must be prevented.",
         ],
     );
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     let hits = search(&index, "torture");
     // Short before long; the identical paragraphs 2 and 5 in order.
     assert_eq!(hits.last().unwrap().reference, "1");
@@ -692,7 +692,7 @@ fn words_near_each_other_rank_above_words_apart_however_dense() {
              former detainees who spoke to the delegation confirmed.",
         ],
     );
-    let hits = search(&Index::build(&library), "torture prison");
+    let hits = search(&Index::build(library.clone()), "torture prison");
     assert_eq!(refs(&hits), ["2", "1", "3"]);
 }
 
@@ -730,7 +730,7 @@ fn a_heading_that_holds_the_word_lifts_its_paragraph_above_a_denser_one() {
             ..Document::default()
         }],
     };
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     assert_eq!(refs(&search(&index, "detention")), ["2", "1"]);
     // A function word in the heading ("of") lifts nothing on its own.
     assert_eq!(refs(&search(&index, "children of")), ["1", "2"]);
@@ -755,7 +755,7 @@ fn a_unit_is_long_or_short_against_the_librarys_average() {
         None,
         &[filler, three, "One detainee said that torture was common."],
     );
-    let hits = search(&Index::build(&library), "torture");
+    let hits = search(&Index::build(library.clone()), "torture");
     assert_eq!(refs(&hits), ["2", "3"]);
 }
 
@@ -886,7 +886,7 @@ fn queries_made_of_the_documents_own_words_mostly_hit() {
     // Measured on 1,000 queries each: the first generator's queries
     // mostly find nothing, so its property says little about ranking and
     // highlights; those of the documents' own words all find something.
-    let index = Index::build(&Library::embedded());
+    let index = Index::build(Library::embedded());
     let any = share_that_hits(any_query(), &index, 1000);
     let own = share_that_hits(own_words().prop_map(|(_, q)| q), &index, 1000);
     eprintln!("queries that hit: any_query {any}/1000, own_words {own}/1000");
@@ -906,7 +906,7 @@ proptest::proptest! {
         scope in 0..4usize,
     ) {
         thread_local! {
-            static INDEX: Index = Index::build(&Library::embedded());
+            static INDEX: Index = Index::build(Library::embedded());
         }
         let scope = [Scope::ConcernsRecommendations, Scope::Concerns, Scope::Recommendations, Scope::All][scope];
         INDEX.with(|index| {
@@ -931,7 +931,7 @@ proptest::proptest! {
     #[test]
     fn the_documents_own_words_find_their_unit((unit, query) in own_words()) {
         thread_local! {
-            static INDEX: Index = Index::build(&Library::embedded());
+            static INDEX: Index = Index::build(Library::embedded());
         }
         let reference = &UNITS[unit].0;
         INDEX.with(|index| {

@@ -377,7 +377,7 @@ fn typing_never_waits_for_the_index_and_results_follow_it() {
     assert!(a.search_waiting(), "the index is not there yet");
     assert!(a.search.results.is_empty());
     assert!(!a.tick(), "nothing to show until the index arrives");
-    send.send(treatyview::search::Index::build(&a.library))
+    send.send(treatyview::search::Index::build(a.library.clone()))
         .unwrap();
     assert!(a.tick(), "the waiting search runs when the index arrives");
     assert!(!a.search_waiting());

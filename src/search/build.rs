@@ -3,15 +3,56 @@
 //! reference, kind, heading and scopes, written into the byte store; a
 //! footnote borrows its place from the unit that first cites it. Each
 //! word is stemmed once per language it occurs in (`forms`), from its
-//! first occurrence in a document of that language.
+//! first occurrence in a document of that language. The units' text is
+//! not stored: [`walk`] gives the units of a document in index order, to
+//! the builder and to `texts`, which reads a result's text from its
+//! document.
 
 use super::map::Map;
 use super::store::{self, Store, StoreError};
+use super::texts::Texts;
 use super::{HitUnit, Index, Scope, forms, words};
-use crate::document::{Document, Inline, Kind, Paragraph, Reference, UnitKind};
+use crate::document::{
+    Document, Footnote, Inline, Kind, Paragraph, Reference, Unit as DocUnit, UnitKind,
+};
 use crate::library::Library;
 use std::fmt::Write as _;
-use std::sync::Mutex;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+
+/// A document's units in index order, as [`walk`] hands them over.
+pub(super) enum Step<'u, 'd> {
+    /// The first unit of a topic (its heading, if it has one, is a unit
+    /// of its own, before it) or of a run of units without a heading.
+    Topic(&'u DocUnit<'d>),
+    /// A heading inside a list, a unit of its own before the item.
+    ItemHeading(&'d str, &'u DocUnit<'d>),
+    /// A paragraph, part or item.
+    Unit(&'u DocUnit<'d>),
+    /// A footnote, after every paragraph.
+    Footnote(&'d Footnote),
+}
+
+/// Visit a document's units in the order the index numbers them.
+pub(super) fn walk<'d>(doc: &'d Document, mut visit: impl FnMut(Step<'_, 'd>)) {
+    let mut last_heading: Option<usize> = None;
+    for unit in doc.units() {
+        // Units of one topic share its heading.
+        let key = unit.heading.map(|_| unit.topic);
+        if key != last_heading {
+            last_heading = key;
+            visit(Step::Topic(&unit));
+        }
+        if let Some(h) = unit.item_heading {
+            visit(Step::ItemHeading(h, &unit));
+        }
+        visit(Step::Unit(&unit));
+    }
+    for note in &doc.footnotes {
+        visit(Step::Footnote(note));
+    }
+}
 
 /// What a footnote's unit borrows from the unit that first cites it.
 struct Citing {
@@ -24,7 +65,7 @@ struct Builder {
     writer: store::Writer,
     ids: Map<String, u32>,
     vocab: Vec<String>,
-    postings: Vec<Vec<(u32, u32)>>,
+    postings: Vec<store::PostingList>,
     word: String,
     tokens: Vec<u32>,
     seen: Vec<u32>,
@@ -59,7 +100,7 @@ impl Builder {
                 let id = self.vocab.len() as u32;
                 self.vocab.push(self.word.clone());
                 self.ids.insert(self.word.clone(), id);
-                self.postings.push(Vec::new());
+                self.postings.push(store::PostingList::default());
                 self.stemmed.push(0);
                 id
             };
@@ -78,7 +119,6 @@ impl Builder {
         unit.articles.dedup();
         let id = self.writer.unit(&store::NewUnit {
             fixed: unit.fixed,
-            text: unit.text,
             articles: &unit.articles,
             reference: unit.reference,
             labels: unit.labels,
@@ -88,7 +128,7 @@ impl Builder {
         self.seen.extend_from_slice(&self.tokens);
         self.seen.sort_unstable();
         for run in self.seen.chunk_by(|a, b| a == b) {
-            self.postings[run[0] as usize].push((id, run.len() as u32));
+            self.postings[run[0] as usize].push(id, run.len() as u32);
         }
         id
     }
@@ -136,111 +176,111 @@ impl Builder {
 
     fn document(&mut self, d: usize, doc: &Document) {
         self.slot = self.language_slot(doc);
-        // The topic whose heading unit was added last: units of one topic
-        // share its heading.
-        let mut last_heading: Option<usize> = None;
         let mut heading_unit = None;
         let mut cited: Map<u32, Citing> = Map::default();
         let by_number: Map<u32, &Paragraph> =
             doc.paragraphs().map(|(_, _, p)| (p.number, p)).collect();
         // Each unit's reference, written into one buffer.
         let mut reference = String::new();
-        for unit in doc.units() {
-            let p = unit.paragraph;
-            let key = unit.heading.map(|_| unit.topic);
-            if key != last_heading {
-                last_heading = key;
-                let at = Reference::paragraph(p.number);
-                heading_unit = unit.heading.map(|h| self.heading(d, None, p.kind, h, &at));
+        walk(doc, |step| match step {
+            Step::Topic(unit) => {
+                let at = Reference::paragraph(unit.paragraph.number);
+                let kind = unit.paragraph.kind;
+                heading_unit = unit.heading.map(|h| self.heading(d, None, kind, h, &at));
             }
-            if let Some(h) = unit.item_heading {
+            Step::ItemHeading(h, unit) => {
                 // A heading inside a list is found like a thematic one, at
                 // the item it stands above.
                 self.heading(d, heading_unit, unit.kind, h, &unit.reference);
             }
-            let mut articles = p.articles.clone();
-            for other in &p.pair {
-                if let Some(q) = by_number.get(other) {
-                    articles.extend(&q.articles);
+            Step::Unit(unit) => {
+                let p = unit.paragraph;
+                let mut articles = p.articles.clone();
+                for other in &p.pair {
+                    if let Some(q) = by_number.get(other) {
+                        articles.extend(&q.articles);
+                    }
                 }
-            }
-            let mut scopes = Scope::All.bit();
-            match unit.kind {
-                Kind::Concern => {
-                    scopes |= Scope::Concerns.bit() | Scope::ConcernsRecommendations.bit();
+                let mut scopes = Scope::All.bit();
+                match unit.kind {
+                    Kind::Concern => {
+                        scopes |= Scope::Concerns.bit() | Scope::ConcernsRecommendations.bit();
+                    }
+                    Kind::Recommendation => {
+                        scopes |=
+                            Scope::Recommendations.bit() | Scope::ConcernsRecommendations.bit();
+                    }
+                    _ => {}
                 }
-                Kind::Recommendation => {
-                    scopes |= Scope::Recommendations.bit() | Scope::ConcernsRecommendations.bit();
+                for inline in unit.text {
+                    if let Inline::Note(n) = inline {
+                        cited.entry(*n).or_insert_with(|| Citing {
+                            reference: unit.reference.clone(),
+                            kind: unit.kind,
+                            heading: heading_unit,
+                        });
+                    }
                 }
-                _ => {}
-            }
-            for inline in unit.text {
-                if let Inline::Note(n) = inline {
-                    cited.entry(*n).or_insert_with(|| Citing {
-                        reference: unit.reference.clone(),
-                        kind: unit.kind,
+                reference.clear();
+                let _ = write!(reference, "{}", unit.reference);
+                self.add(Unit {
+                    fixed: store::Fixed {
+                        doc: d as u32,
+                        paragraph: p.number,
                         heading: heading_unit,
-                    });
-                }
-            }
-            self.add(Unit {
-                fixed: store::Fixed {
-                    doc: d as u32,
-                    paragraph: p.number,
-                    heading: heading_unit,
-                    unit: if unit.unit == UnitKind::Item {
-                        HitUnit::Item
-                    } else {
-                        HitUnit::Paragraph
+                        unit: if unit.unit == UnitKind::Item {
+                            HitUnit::Item
+                        } else {
+                            HitUnit::Paragraph
+                        },
+                        kind: unit.kind,
+                        scopes,
                     },
-                    kind: unit.kind,
-                    scopes,
-                },
-                text: &unit.plain(),
-                articles,
-                reference: {
-                    reference.clear();
-                    let _ = write!(reference, "{}", unit.reference);
-                    &reference
-                },
-                labels: &unit.reference.labels,
-            });
-        }
-        for note in &doc.footnotes {
-            let citing = cited.get(&note.number);
-            self.add(Unit {
-                fixed: store::Fixed {
-                    doc: d as u32,
-                    paragraph: citing.map_or(0, |c| c.reference.paragraph),
-                    heading: citing.and_then(|c| c.heading),
-                    unit: HitUnit::Footnote(note.number),
-                    kind: citing.map_or(Kind::Other, |c| c.kind),
-                    scopes: Scope::All.bit(),
-                },
-                text: &note.text,
-                articles: Vec::new(),
-                reference: &citing.map_or_else(String::new, |c| c.reference.to_string()),
-                labels: citing.map_or(&[], |c| c.reference.labels.as_slice()),
-            });
-        }
+                    text: &unit.plain(),
+                    articles,
+                    reference: &reference,
+                    labels: &unit.reference.labels,
+                });
+            }
+            Step::Footnote(note) => {
+                let citing = cited.get(&note.number);
+                self.add(Unit {
+                    fixed: store::Fixed {
+                        doc: d as u32,
+                        paragraph: citing.map_or(0, |c| c.reference.paragraph),
+                        heading: citing.and_then(|c| c.heading),
+                        unit: HitUnit::Footnote(note.number),
+                        kind: citing.map_or(Kind::Other, |c| c.kind),
+                        scopes: Scope::All.bit(),
+                    },
+                    text: &note.text,
+                    articles: Vec::new(),
+                    reference: &citing.map_or_else(String::new, |c| c.reference.to_string()),
+                    labels: citing.map_or(&[], |c| c.reference.labels.as_slice()),
+                });
+            }
+        });
     }
 }
 
 impl Index {
-    /// Index every document of a library.
+    /// Index every document of a library. The index keeps the library:
+    /// results take their text from it.
     #[must_use]
-    pub fn build(library: &Library) -> Index {
-        Self::build_stamped(library, &[])
+    pub fn build(library: impl Into<Arc<Library>>) -> Index {
+        Self::build_stamped(library.into(), &[], &[])
     }
 
-    /// Index a library, recording `stamp` (what it was made from) in the
-    /// bytes for a cache to compare later.
+    /// Index a library read from `sources` (each document's file, in
+    /// order; none for documents without one), recording `stamp` (what
+    /// it was made from) in the bytes for a cache to compare later. The
+    /// index keeps the library: results take their text from it.
     ///
     /// # Panics
     /// Only if the writer and the reader of the index bytes disagree,
     /// which the tests rule out.
     #[must_use]
-    pub fn build_stamped(library: &Library, stamp: &[u8]) -> Index {
+    pub fn build_stamped(library: Arc<Library>, sources: &[PathBuf], stamp: &[u8]) -> Index {
         let mut builder = Builder {
             writer: store::Writer::new(),
             ids: Map::default(),
@@ -268,14 +308,29 @@ impl Index {
         for group in &mut groups {
             group.sort_unstable();
         }
-        let documents: Vec<store::DocMeta<'_>> = library
+        // Canonical paths: a cached index is used from any folder.
+        let sources: Vec<Vec<u8>> = (0..library.documents.len())
+            .map(|d| {
+                sources.get(d).map_or_else(Vec::new, |path| {
+                    std::fs::canonicalize(path)
+                        .unwrap_or_else(|_| path.clone())
+                        .into_os_string()
+                        .into_encoded_bytes()
+                })
+            })
+            .collect();
+        let documents: Vec<(store::DocMeta<'_>, &[u8])> = library
             .documents
             .iter()
-            .map(|d| store::DocMeta {
-                symbol: &d.symbol,
-                committee: d.committee_code().unwrap_or_default(),
-                state: &d.state,
-                year: d.year,
+            .zip(&sources)
+            .map(|(d, source)| {
+                let meta = store::DocMeta {
+                    symbol: &d.symbol,
+                    committee: d.committee_code().unwrap_or_default(),
+                    state: &d.state,
+                    year: d.year,
+                };
+                (meta, source.as_slice())
             })
             .collect();
         let bytes = builder.writer.finish(
@@ -289,11 +344,14 @@ impl Index {
                 groups: &groups,
             },
         );
+        drop(documents);
         let store = Store::open(bytes).expect("a freshly built index is valid");
-        Self::with_store(store, builder.ids)
+        Self::with_store(store, builder.ids, Texts::Library(library))
     }
 
-    /// An index from bytes written by [`Index::bytes`].
+    /// An index from bytes written by [`Index::bytes`]. Results take
+    /// their text from the documents' files, read when a result needs
+    /// them (see [`Index::with_library`] for documents already open).
     ///
     /// # Errors
     /// Bytes that are not an index this version reads.
@@ -302,10 +360,10 @@ impl Index {
         let ids = (0..store.words() as u32)
             .map(|id| (store.word(id).to_string(), id))
             .collect();
-        Ok(Self::with_store(store, ids))
+        Ok(Self::with_store(store, ids, Texts::files()))
     }
 
-    fn with_store(store: Store, ids: Map<String, u32>) -> Index {
+    fn with_store(store: Store, ids: Map<String, u32>, texts: Texts) -> Index {
         let mut by_first: Map<char, Vec<u32>> = Map::default();
         let mut by_second: Map<char, Vec<u32>> = Map::default();
         for id in 0..store.words() as u32 {
@@ -329,6 +387,8 @@ impl Index {
             by_second,
             languages,
             cache: Mutex::new(None),
+            texts,
+            stale: AtomicBool::new(false),
         }
     }
 }

@@ -18,6 +18,7 @@ use super::map::WordHasher;
 use crate::library::{self, Library, LoadError};
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// An index over files and folders, and what did not open.
 pub struct Searched {
@@ -39,9 +40,23 @@ impl Index {
     /// # Errors
     /// Only when no document opens.
     pub fn for_paths(paths: &[PathBuf], use_cache: bool) -> Result<Searched, LoadError> {
+        Self::searched(paths, use_cache, use_cache)
+    }
+
+    /// The index over files and folders built again from the files (and
+    /// cached, when `use_cache`): for when the cached one proved stale
+    /// ([`Index::stale`]).
+    ///
+    /// # Errors
+    /// Only when no document opens.
+    pub fn rebuilt_for_paths(paths: &[PathBuf], use_cache: bool) -> Result<Searched, LoadError> {
+        Self::searched(paths, false, use_cache)
+    }
+
+    fn searched(paths: &[PathBuf], read: bool, write: bool) -> Result<Searched, LoadError> {
         if paths.is_empty() {
             return Ok(Searched {
-                index: Index::build(&Library::embedded()),
+                index: Index::build(Library::embedded()),
                 failures: Vec::new(),
                 warnings: Vec::new(),
             });
@@ -60,9 +75,9 @@ impl Index {
         let mut failures: Vec<String> = unlisted.iter().map(ToString::to_string).collect();
         // Without a cache folder or a stamp the index is simply built.
         let cached = folder()
-            .filter(|_| use_cache)
+            .filter(|_| write)
             .and_then(|folder| Some((Stamp::of(&files).ok()?, folder)));
-        if let Some((stamp, folder)) = &cached
+        if let Some((stamp, folder)) = cached.as_ref().filter(|_| read)
             && let Some(index) = load(folder, stamp)
         {
             let (more, warnings) = load_notes(folder, stamp);
@@ -76,9 +91,10 @@ impl Index {
         let opened = Library::open(&files)?;
         let notes: Vec<String> = opened.failures.iter().map(ToString::to_string).collect();
         let stamp = cached.as_ref().map_or(&[][..], |(stamp, _)| stamp.bytes());
-        let index = Index::build_stamped(&opened.library, stamp);
-        if let Some((stamp, folder)) = &cached {
+        let index = Index::build_stamped(Arc::new(opened.library), &opened.files, stamp);
+        if let Some((stamp, folder)) = cached.as_ref().filter(|(stamp, _)| stamp.unchanged()) {
             // A cache that cannot be written only costs time next run.
+            // (Nor is it written when a file changed while it was read.)
             // Notes only when there is something to note: a clean folder
             // leaves one file in the cache, its index.
             if save(folder, stamp, &index).is_ok()
@@ -146,6 +162,7 @@ pub fn folder() -> Option<PathBuf> {
 pub struct Stamp {
     bytes: Vec<u8>,
     name: String,
+    files: Vec<PathBuf>,
 }
 
 impl Stamp {
@@ -175,7 +192,15 @@ impl Stamp {
         Ok(Stamp {
             bytes,
             name: format!("index-{:016x}.tvix", hash.finish()),
+            files: files.to_vec(),
         })
+    }
+
+    /// Whether the files are still as stamped: after reading them, to
+    /// know that what was read is what the stamp describes.
+    #[must_use]
+    pub fn unchanged(&self) -> bool {
+        Stamp::of(&self.files).is_ok_and(|now| now.bytes == self.bytes)
     }
 
     /// The stamp as recorded in an index.
@@ -222,7 +247,7 @@ mod tests {
 
         let first = Stamp::of(&files).unwrap();
         assert!(load(&cache, &first).is_none(), "nothing cached yet");
-        let built = Index::build_stamped(&library, first.bytes());
+        let built = Index::build_stamped(Arc::new(library.clone()), &files, first.bytes());
         save(&cache, &first, &built).unwrap();
         let cached = load(&cache, &first).expect("cached");
         let query = "solitary confinment";

@@ -16,6 +16,7 @@
 use super::bits::Bits;
 use super::compile::{Compiled, EXACT, FORM, FUZZY, Occurrence, PREFIX, Quality};
 use super::map::Map;
+use super::texts::Scan;
 use super::{Hit, HitUnit, Index, Scope, words};
 
 /// BM25's term-frequency saturation and length normalisation.
@@ -79,6 +80,7 @@ impl Index {
         let mut heading_matches: Map<u32, i64> = Map::default();
         let mut scored: Vec<(i64, u32)> = Vec::new();
         let mut tokens = Vec::new();
+        let mut scan = Scan::default();
         // One plain word: its postings already say how well and how often
         // each unit matches, so no unit needs to be scanned.
         let single = (compiled.query.terms.len() == 1
@@ -113,7 +115,7 @@ impl Index {
                 Some(best) => best
                     .get(u as usize)
                     .map(|&b| self.single_score(b, u, &weights)),
-                None => self.score(&compiled, u, &mut tokens, &weights),
+                None => self.score(&compiled, u, &mut tokens, &weights, &mut scan),
             };
             let Some(mut rank) = rank else {
                 continue;
@@ -132,18 +134,33 @@ impl Index {
             scored.truncate(limit);
         }
         scored.sort_unstable_by(order);
+        self.hits(&compiled, scored)
+    }
+
+    /// The results, with their text and their headings' (each document
+    /// read once).
+    fn hits(&self, compiled: &Compiled, scored: Vec<(i64, u32)>) -> Vec<Hit> {
+        let mut units: Vec<u32> = scored.iter().map(|s| s.1).collect();
+        units.extend(scored.iter().filter_map(|s| self.store.fixed(s.1).heading));
+        let texts = self.texts(&units);
         scored
             .into_iter()
-            .map(|(score, u)| self.hit(&compiled, u, score))
+            .map(|(score, u)| self.hit(compiled, u, score, &texts))
             .collect()
     }
 
-    fn hit(&self, compiled: &Compiled, u: u32, score: i64) -> Hit {
+    /// A result, with its text (and its heading's) from `texts`.
+    fn hit(&self, compiled: &Compiled, u: u32, score: i64, texts: &Map<u32, String>) -> Hit {
         let fixed = self.store.fixed(u);
         let (reference, labels) = self.store.reference(u);
-        let text = self.store.text(u).into_owned();
+        let text = texts.get(&u).cloned();
         let mut tokens = Vec::new();
-        self.store.tokens_into(u, &mut tokens);
+        // Without its text (see `Index::stale`), a unit has nothing to
+        // highlight.
+        if text.is_some() {
+            self.store.tokens_into(u, &mut tokens);
+        }
+        let text = text.unwrap_or_default();
         let (marked, approximate) = Self::highlight_and_approximate(compiled, &text, &tokens);
         Hit {
             doc: fixed.doc as usize,
@@ -152,7 +169,9 @@ impl Index {
             reference,
             unit: fixed.unit,
             kind: fixed.kind,
-            heading: fixed.heading.map(|h| self.store.text(h).into_owned()),
+            heading: fixed
+                .heading
+                .map(|h| texts.get(&h).cloned().unwrap_or_default()),
             score,
             text,
             highlights: marked.iter().map(|m| m.0.clone()).collect(),
@@ -228,16 +247,19 @@ impl Index {
         u: u32,
         tokens: &mut Vec<u32>,
         weights: &Weights,
+        scan: &mut Scan,
     ) -> Option<i64> {
         self.store.tokens_into(u, tokens);
+        // A case-sensitive query checks the words as written; a unit
+        // whose text cannot be had (see `Index::stale`) cannot match it.
         let text = if compiled.case {
-            self.store.text(u)
+            scan.text(self, u)?
         } else {
-            std::borrow::Cow::Borrowed("")
+            ""
         };
         let original: Option<Vec<&str>> = compiled
             .case
-            .then(|| words::spans(&text).map(|r| &text[r]).collect());
+            .then(|| words::spans(text).map(|r| &text[r]).collect());
         let found = compiled.occurrences(tokens, original.as_deref());
         let groups = compiled.groups(&found);
         let required: Vec<usize> = (0..groups.len())
@@ -413,7 +435,7 @@ mod tests {
 
     #[test]
     fn one_word_scores_from_postings_equal_scores_from_scanning() {
-        let index = Index::build(&Library::embedded());
+        let index = Index::build(Library::embedded());
         for query in [
             "torture",
             "solitar",
@@ -433,7 +455,13 @@ mod tests {
             let mut checked = 0;
             for u in 0..units as u32 {
                 let scanned = index
-                    .score(&compiled, u, &mut Vec::new(), &weights)
+                    .score(
+                        &compiled,
+                        u,
+                        &mut Vec::new(),
+                        &weights,
+                        &mut Scan::default(),
+                    )
                     .filter(|_| best[u as usize].0 > 0);
                 if best[u as usize].0 > 0 {
                     assert_eq!(

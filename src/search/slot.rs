@@ -4,6 +4,7 @@
 use super::Index;
 use super::cache::{self, Stamp};
 use crate::library::Library;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -12,10 +13,10 @@ pub enum IndexSlot {
     /// Not started: the library to index.
     Unstarted(Arc<Library>),
     /// Not started: the library to index, from files as stamped before
-    /// they were read, through the index cache the `search` command
-    /// keeps: read from it when it is current, else built and written
-    /// to it.
-    Cached(Arc<Library>, Stamp),
+    /// they were read (and each document's file), through the index
+    /// cache the `search` command keeps: read from it when it is current,
+    /// else built and written to it.
+    Cached(Arc<Library>, Stamp, Vec<PathBuf>),
     /// Waiting for the documents to be read: not started, and not
     /// startable until it is replaced.
     Waiting,
@@ -33,14 +34,15 @@ impl IndexSlot {
             IndexSlot::Unstarted(library) => {
                 let library = Arc::clone(library);
                 std::thread::spawn(move || {
-                    let _ = send.send(Index::build(&library));
+                    let _ = send.send(Index::build(library));
                 });
             }
-            IndexSlot::Cached(library, stamp) => {
+            IndexSlot::Cached(library, stamp, sources) => {
                 let library = Arc::clone(library);
                 let stamp = stamp.clone();
+                let sources = std::mem::take(sources);
                 std::thread::spawn(move || {
-                    let _ = send.send(cached(&library, &stamp));
+                    let _ = send.send(cached(library, &stamp, &sources));
                 });
             }
             _ => return,
@@ -49,12 +51,13 @@ impl IndexSlot {
     }
 
     /// Index through the cache, if it has not started: see
-    /// [`IndexSlot::Cached`]. `clean`: every file opened, once.
-    pub fn use_cache(&mut self, stamp: Stamp, clean: bool) {
+    /// [`IndexSlot::Cached`]. `sources`: each document's file; `clean`:
+    /// every file opened, once.
+    pub fn use_cache(&mut self, stamp: Stamp, sources: Vec<PathBuf>, clean: bool) {
         if let IndexSlot::Unstarted(library) = self
             && clean
         {
-            *self = IndexSlot::Cached(Arc::clone(library), stamp);
+            *self = IndexSlot::Cached(Arc::clone(library), stamp, sources);
         }
     }
 
@@ -97,18 +100,23 @@ impl IndexSlot {
     }
 }
 
-/// The index of `library` from the cache when it is current for `files`,
-/// else built and cached.
-fn cached(library: &Library, stamp: &Stamp) -> Index {
+/// The index of `library` from the cache when it is current for the
+/// stamped files, else built and cached.
+fn cached(library: Arc<Library>, stamp: &Stamp, sources: &[PathBuf]) -> Index {
     let Some(folder) = cache::folder().filter(|_| !crate::library::stored::is_off()) else {
         return Index::build(library);
     };
-    if let Some(index) = cache::load(&folder, stamp)
-        && index.documents() == library.documents.len()
-    {
-        return index;
+    // A file that changed while the documents were read: they are not
+    // what the stamp describes, so the cache is neither read nor written.
+    if !stamp.unchanged() {
+        return Index::build_stamped(library, sources, &[]);
     }
-    let index = Index::build_stamped(library, stamp.bytes());
+    if let Some(index) = cache::load(&folder, stamp)
+        && index.fits(&library)
+    {
+        return index.with_library(library);
+    }
+    let index = Index::build_stamped(library, sources, stamp.bytes());
     // A cache that cannot be written only costs time next run.
     let _ = cache::save(&folder, stamp, &index);
     index

@@ -12,7 +12,7 @@
 //! | section | content |
 //! |---|---|
 //! | `FIXED` | per unit 20 bytes: doc, paragraph, heading unit, footnote (u32; `u32::MAX` for none), kind, unit kind, scope bits, 0 (u8) |
-//! | `TEXT_STARTS`, `TEXT` | u64 offsets (units + 1) into the units' plain text |
+//! | `SOURCE_STARTS`, `SOURCES` | u32 offsets (documents + 1) into each document's source file, its canonical path (empty when there is none) |
 //! | `EXTRA_STARTS`, `EXTRA` | u32 offsets into: article count (u8), articles (u32), reference length (u8) and bytes, labels joined by tabs |
 //! | `TOKEN_STARTS` | u32 counts (units + 1): the words before each unit |
 //! | `TOKEN_BYTES`, `TOKENS` | u32 offsets (units + 1) into the units' word ids, each a LEB128 varint |
@@ -28,7 +28,6 @@
 
 use super::HitUnit;
 use crate::document::Kind;
-use std::borrow::Cow;
 use std::ops::Range;
 
 const MAGIC: &[u8; 4] = b"TVIX";
@@ -37,11 +36,13 @@ const MAGIC: &[u8; 4] = b"TVIX";
 /// 3: documents' committee, State and year (`META`).
 /// 4: word ids and postings as varints (`TOKEN_BYTES`, `POSTING_BYTES`),
 ///    about 40% of the index's size.
-pub const VERSION: u32 = 4;
+/// 5: no unit text (the documents hold it: 60% of the index's size);
+///    each document's source file instead (`SOURCES`).
+pub const VERSION: u32 = 5;
 
 const FIXED: usize = 0;
-const TEXT_STARTS: usize = 1;
-const TEXT: usize = 2;
+const SOURCE_STARTS: usize = 1;
+const SOURCES: usize = 2;
 const EXTRA_STARTS: usize = 3;
 const EXTRA: usize = 4;
 const TOKEN_STARTS: usize = 5;
@@ -81,7 +82,6 @@ pub struct Fixed {
 /// One unit as the builder hands it over.
 pub struct NewUnit<'a> {
     pub fixed: Fixed,
-    pub text: &'a str,
     pub articles: &'a [u32],
     pub reference: &'a str,
     pub labels: &'a [String],
@@ -109,6 +109,26 @@ pub struct DocMeta<'a> {
     pub state: &'a str,
     /// Year of adoption.
     pub year: Option<u32>,
+}
+
+/// A word's (unit, occurrences) pairs while the index is built, already
+/// encoded as the store keeps them (a quarter of the memory of the pairs
+/// themselves).
+#[derive(Default)]
+pub struct PostingList {
+    bytes: Vec<u8>,
+    last: u32,
+    pairs: u32,
+}
+
+impl PostingList {
+    /// Add a pair; units come in ascending order.
+    pub fn push(&mut self, unit: u32, count: u32) {
+        put_varint(&mut self.bytes, unit - self.last);
+        put_varint(&mut self.bytes, count);
+        self.last = unit;
+        self.pairs += 1;
+    }
 }
 
 /// Writes sections while the index is built.
@@ -167,12 +187,12 @@ impl Writer {
             STEM_STARTS,
             FORM_STARTS,
             META_STARTS,
+            SOURCE_STARTS,
             TOKEN_BYTES,
             POSTING_BYTES,
         ] {
             put(&mut sections[s], 0);
         }
-        put64(&mut sections[TEXT_STARTS], 0);
         Writer {
             sections,
             units: 0,
@@ -202,9 +222,6 @@ impl Writer {
             HitUnit::Footnote(_) => 3,
         };
         s[FIXED].extend_from_slice(&[kind, tag, f.scopes, 0]);
-        s[TEXT].extend_from_slice(unit.text.as_bytes());
-        let v = s[TEXT].len() as u64;
-        put64(&mut s[TEXT_STARTS], v);
         let articles = &unit.articles[..unit.articles.len().min(255)];
         s[EXTRA].push(articles.len() as u8);
         for a in articles {
@@ -227,15 +244,15 @@ impl Writer {
         self.units - 1
     }
 
-    /// Finish with the vocabulary, postings, document symbols and word
-    /// forms.
+    /// Finish with the vocabulary, postings, documents (with their
+    /// source files, where they have one) and word forms.
     #[must_use]
     pub fn finish(
         mut self,
         stamp: &[u8],
         vocab: &[String],
-        postings: &[Vec<(u32, u32)>],
-        documents: &[DocMeta<'_>],
+        postings: &[PostingList],
+        documents: &[(DocMeta<'_>, &[u8])],
         forms: &Forms<'_>,
     ) -> Vec<u8> {
         let s = &mut self.sections;
@@ -266,18 +283,16 @@ impl Writer {
         }
         let mut pairs = 0u32;
         for list in postings {
-            let mut last = 0;
-            for &(unit, count) in list {
-                put_varint(&mut s[POSTINGS], unit - last);
-                put_varint(&mut s[POSTINGS], count);
-                last = unit;
-            }
-            pairs += list.len() as u32;
+            s[POSTINGS].extend_from_slice(&list.bytes);
+            pairs += list.pairs;
             put(&mut s[POSTING_STARTS], pairs);
             let v = s[POSTINGS].len() as u32;
             put(&mut s[POSTING_BYTES], v);
         }
-        for doc in documents {
+        for (doc, source) in documents {
+            s[SOURCES].extend_from_slice(source);
+            let v = s[SOURCES].len() as u32;
+            put(&mut s[SOURCE_STARTS], v);
             s[SYMBOLS].extend_from_slice(doc.symbol.as_bytes());
             let v = s[SYMBOLS].len() as u32;
             put(&mut s[SYMBOL_STARTS], v);
@@ -447,18 +462,13 @@ impl Store {
     /// Every offset table rises and ends inside its section, so no
     /// accessor can slice out of bounds.
     fn check(&mut self) -> Result<(), StoreError> {
-        let rising = |starts: usize, count: usize, wide: bool, end: usize, what| {
-            let size = if wide { 8 } else { 4 };
-            if self.section(starts).len() != (count + 1) * size {
+        let rising = |starts: usize, count: usize, end: usize, what| {
+            if self.section(starts).len() != (count + 1) * 4 {
                 return Err(StoreError::Damaged(what));
             }
             let mut last = 0;
             for i in 0..=count {
-                let v = if wide {
-                    usize::try_from(self.u64(starts, i)).unwrap_or(usize::MAX)
-                } else {
-                    self.u32(starts, i) as usize
-                };
+                let v = self.u32(starts, i) as usize;
                 if v < last || v > end {
                     return Err(StoreError::Damaged(what));
                 }
@@ -466,13 +476,6 @@ impl Store {
             }
             Ok(())
         };
-        rising(
-            TEXT_STARTS,
-            self.units,
-            true,
-            self.section(TEXT).len(),
-            "text offsets",
-        )?;
         // Each u32 offset table: its section, how many entries (one more
         // offset), the section it points into, the size of an entry there.
         let tables = [
@@ -482,6 +485,7 @@ impl Store {
             (POSTING_BYTES, self.words, POSTINGS, 1, "posting offsets"),
             (SYMBOL_STARTS, self.docs, SYMBOLS, 1, "symbol offsets"),
             (META_STARTS, self.docs, META, 1, "document offsets"),
+            (SOURCE_STARTS, self.docs, SOURCES, 1, "source offsets"),
             (STEM_STARTS, self.stems, STEMS, 1, "stem offsets"),
             (
                 FORM_STARTS,
@@ -492,20 +496,18 @@ impl Store {
             ),
         ];
         for (starts, count, into, size, what) in tables {
-            rising(starts, count, false, self.section(into).len() / size, what)?;
+            rising(starts, count, self.section(into).len() / size, what)?;
         }
         // Counts: a word id takes a byte or more, a pair two or more.
         rising(
             TOKEN_STARTS,
             self.units,
-            false,
             self.section(TOKENS).len(),
             "token counts",
         )?;
         rising(
             POSTING_STARTS,
             self.words,
-            false,
             self.section(POSTINGS).len() / 2,
             "posting counts",
         )?;
@@ -524,6 +526,16 @@ impl Store {
                 return Err(StoreError::Damaged("words"));
             }
         }
+        // Units come document by document: a document's units are found
+        // by halving.
+        let mut last = 0;
+        for u in 0..self.units {
+            let doc = u32_at(&self.bytes, self.sections[FIXED].start + u * FIXED_SIZE);
+            if doc < last || doc as usize >= self.docs {
+                return Err(StoreError::Damaged("unit documents"));
+            }
+            last = doc;
+        }
         for d in 0..self.docs {
             if self.symbol_bytes(d).is_err() || self.meta_bytes(d).is_err() {
                 return Err(StoreError::Damaged("symbols"));
@@ -538,10 +550,6 @@ impl Store {
 
     fn u32(&self, s: usize, i: usize) -> u32 {
         u32_at(&self.bytes, self.sections[s].start + i * 4)
-    }
-
-    fn u64(&self, s: usize, i: usize) -> u64 {
-        u64_at(&self.bytes, self.sections[s].start + i * 8)
     }
 
     /// Offsets `[i], [i + 1]` of a u32 offset table.
@@ -613,13 +621,42 @@ impl Store {
         self.bytes[self.sections[FIXED].start + u as usize * FIXED_SIZE + 18]
     }
 
-    /// A unit's plain text.
+    /// The units of document `d`, in order (none past the last).
     #[must_use]
-    pub fn text(&self, u: u32) -> Cow<'_, str> {
-        let start = self.sections[TEXT].start;
-        let a = usize::try_from(self.u64(TEXT_STARTS, u as usize)).unwrap_or(0);
-        let b = usize::try_from(self.u64(TEXT_STARTS, u as usize + 1)).unwrap_or(0);
-        String::from_utf8_lossy(&self.bytes[start + a..start + b])
+    pub fn document_units(&self, d: usize) -> Range<u32> {
+        let start = self.sections[FIXED].start;
+        let first = |d: usize| {
+            let (mut lo, mut hi) = (0, self.units);
+            while lo < hi {
+                let mid = usize::midpoint(lo, hi);
+                if (u32_at(&self.bytes, start + mid * FIXED_SIZE) as usize) < d {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo as u32
+        };
+        first(d)..first(d + 1)
+    }
+
+    /// The file document `d` was read from, when there was one.
+    #[must_use]
+    pub fn source(&self, d: usize) -> Option<std::path::PathBuf> {
+        if d >= self.docs {
+            return None;
+        }
+        let bytes = &self.section(SOURCES)[self.span(SOURCE_STARTS, d)];
+        if bytes.is_empty() {
+            return None;
+        }
+        #[cfg(unix)]
+        let path = std::path::PathBuf::from(
+            <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes),
+        );
+        #[cfg(not(unix))]
+        let path = std::path::PathBuf::from(String::from_utf8_lossy(bytes).into_owned());
+        Some(path)
     }
 
     fn extra(&self, u: u32) -> &[u8] {
@@ -778,6 +815,14 @@ impl Store {
 mod tests {
     use super::*;
 
+    fn list(pairs: &[(u32, u32)]) -> PostingList {
+        let mut list = PostingList::default();
+        for &(unit, count) in pairs {
+            list.push(unit, count);
+        }
+        list
+    }
+
     fn sample() -> Vec<u8> {
         let mut w = Writer::new();
         let labels = vec!["a".to_string(), "iv".to_string()];
@@ -790,7 +835,6 @@ mod tests {
                 kind: Kind::Recommendation,
                 scopes: 9,
             },
-            text: "Détention «provisoire»",
             articles: &[2, 16],
             reference: "12(a)(iv)",
             labels: &labels,
@@ -799,13 +843,16 @@ mod tests {
         w.finish(
             b"stamp",
             &["detention".into(), "provisoire".into()],
-            &[vec![(0, 1)], vec![(0, 1)]],
-            &[DocMeta {
-                symbol: "CAT/C/X/CO/1",
-                committee: "CAT",
-                state: "Côte d’Ivoire",
-                year: Some(2019),
-            }],
+            &[list(&[(0, 1)]), list(&[(0, 1)])],
+            &[(
+                DocMeta {
+                    symbol: "CAT/C/X/CO/1",
+                    committee: "CAT",
+                    state: "Côte d’Ivoire",
+                    year: Some(2019),
+                },
+                b"/library/cat x.ron",
+            )],
             &Forms {
                 languages: &[0, 1],
                 stems: &["detent".into(), "provisoir".into()],
@@ -850,7 +897,6 @@ mod tests {
                     kind: Kind::Concern,
                     scopes: 1,
                 },
-                text: "x",
                 articles: &[],
                 reference: "1",
                 labels: &[],
@@ -861,8 +907,8 @@ mod tests {
         let bytes = w.finish(
             b"",
             &["a".into(), "b".into()],
-            &[list.clone(), vec![]],
-            &[],
+            &[self::list(&list), PostingList::default()],
+            &[(DocMeta::default(), &[][..])],
             &Forms {
                 languages: &[],
                 stems: &[],
@@ -890,7 +936,12 @@ mod tests {
             (12, Kind::Recommendation, HitUnit::Item, 9)
         );
         assert_eq!(f.heading, None);
-        assert_eq!(store.text(0), "Détention «provisoire»");
+        assert_eq!(
+            store.source(0),
+            Some(std::path::PathBuf::from("/library/cat x.ron"))
+        );
+        assert_eq!((store.source(1), store.document_units(0)), (None, 0..1));
+        assert_eq!(store.document_units(1), 1..1);
         assert_eq!(store.articles(0), [2, 16]);
         assert_eq!(
             store.reference(0),
@@ -935,12 +986,7 @@ mod tests {
             v[at] ^= 0xa5;
             if let Ok(store) = Store::open(v) {
                 for u in 0..store.units() as u32 {
-                    let _ = (
-                        store.fixed(u),
-                        store.text(u),
-                        store.articles(u),
-                        store.reference(u),
-                    );
+                    let _ = (store.fixed(u), store.articles(u), store.reference(u));
                     let mut t = Vec::new();
                     store.tokens_into(u, &mut t);
                 }
@@ -951,7 +997,7 @@ mod tests {
                     let _ = store.forms(slot, "detent").count();
                 }
                 for d in 0..=store.documents() {
-                    let _ = store.meta(d);
+                    let _ = (store.meta(d), store.source(d), store.document_units(d));
                 }
             }
         }

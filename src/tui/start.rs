@@ -100,6 +100,7 @@ pub(super) fn library(
             opening.clean = opened.failures.is_empty() && opened.warnings.is_empty();
             opening.failures = opened.failures.iter().map(ToString::to_string).collect();
             opening.warnings = opened.warnings;
+            opening.sources = opened.files;
             Ok(Some((opened.library, opening)))
         }
     }

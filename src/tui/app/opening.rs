@@ -20,6 +20,8 @@ pub struct Opening {
     /// What the files were before they were read (every file found, in
     /// order), for the index cache, when the library came from files.
     pub stamp: Option<Stamp>,
+    /// The file each document came from, once read (for the index).
+    pub sources: Vec<std::path::PathBuf>,
     /// Files that did not open, as `path: error` lines.
     pub failures: Vec<String>,
     /// Duplicates skipped, as sentences.
@@ -172,7 +174,7 @@ impl App {
             self.opening.clean = opened.failures.is_empty() && opened.warnings.is_empty();
             self.search
                 .index
-                .use_cache(stamp.clone(), self.opening.clean);
+                .use_cache(stamp.clone(), opened.files.clone(), self.opening.clean);
         }
         self.layout_key = None;
         self.relayout();

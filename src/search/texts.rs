@@ -1,0 +1,277 @@
+//! Where a result's text comes from.
+//!
+//! An index keeps each unit's words, not its text: the documents hold the
+//! text already, and keeping it twice made the index more than half text.
+//! A result takes its text from its document, walked in index order
+//! (`build::walk`): the documents the index was built from, those the
+//! browser opened, or, for an index read from the cache by the `search`
+//! command, the document's file, read (through the document cache) when a
+//! result needs it.
+//!
+//! A document that cannot be read, or that is not the one indexed (a
+//! file changed since), gives no text: the index says it is stale
+//! ([`Index::stale`]), and the caller builds it again.
+
+use super::Index;
+use super::build::{Step, walk};
+use super::map::Map;
+use super::words;
+use crate::document::Document;
+use crate::library::{self, Library};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+
+/// The documents of an index.
+pub(super) enum Texts {
+    /// The documents it was built from, or opened with.
+    Library(Arc<Library>),
+    /// Documents read from their files (named in the index) on demand,
+    /// kept once read; `None` for one that could not be read.
+    Files(Mutex<Map<usize, Option<Arc<Document>>>>),
+}
+
+impl Texts {
+    /// Documents to read from their files.
+    pub(super) fn files() -> Texts {
+        Texts::Files(Mutex::new(Map::default()))
+    }
+}
+
+/// Visit the text of each unit of a document, in index order, with its
+/// position there; `wanted` says which positions need their text made
+/// (a paragraph's is assembled from its pieces). Returns how many units
+/// the document has.
+fn unit_texts(
+    doc: &Document,
+    wanted: impl Fn(usize) -> bool,
+    mut each: impl FnMut(usize, String),
+) -> usize {
+    let mut at = 0;
+    walk(doc, |step| {
+        let text = match step {
+            Step::Topic(unit) => match unit.heading {
+                Some(h) => wanted(at).then(|| h.to_string()),
+                None => return,
+            },
+            Step::ItemHeading(h, _) => wanted(at).then(|| h.to_string()),
+            Step::Unit(unit) => wanted(at).then(|| unit.plain()),
+            Step::Footnote(note) => wanted(at).then(|| note.text.clone()),
+        };
+        if let Some(text) = text {
+            each(at, text);
+        }
+        at += 1;
+    });
+    at
+}
+
+/// The text of the units of one document at a time, for a scan through
+/// units in order (a case-sensitive query checks each candidate's text):
+/// only the current document's texts are kept.
+#[derive(Default)]
+pub(super) struct Scan {
+    doc: Option<usize>,
+    texts: Option<Vec<String>>,
+}
+
+impl Scan {
+    /// The text of unit `u`; `None` (and the index marked stale) when its
+    /// document cannot be read or is not the one indexed.
+    pub(super) fn text<'a>(&'a mut self, index: &Index, u: u32) -> Option<&'a str> {
+        let d = index.store.fixed(u).doc as usize;
+        let units = index.store.document_units(d);
+        if self.doc != Some(d) {
+            self.doc = Some(d);
+            self.texts = index.with_document(d, |doc| {
+                let mut texts = Vec::new();
+                let count = unit_texts(doc, |_| true, |_, text| texts.push(text));
+                (count == units.len()).then_some(texts)
+            });
+        }
+        let text = self
+            .texts
+            .as_ref()
+            .and_then(|t| t.get(u.checked_sub(units.start)? as usize))
+            .map(String::as_str)
+            .filter(|text| index.fits_unit(u, text));
+        if text.is_none() {
+            index.stale.store(true, Ordering::Relaxed);
+        }
+        text
+    }
+}
+
+impl Index {
+    /// Run `f` on document `d`, if it can be read and is the one indexed
+    /// (the same symbol).
+    fn with_document<R>(&self, d: usize, f: impl FnOnce(&Document) -> Option<R>) -> Option<R> {
+        let same = |doc: &&Document| doc.symbol == self.store.symbol(d);
+        match &self.texts {
+            Texts::Library(library) => library.documents.get(d).filter(same).and_then(f),
+            Texts::Files(read) => {
+                let mut read = read
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let doc = read.entry(d).or_insert_with(|| {
+                    let path = self.store.source(d)?;
+                    library::load_file(&path).ok().map(Arc::new)
+                });
+                doc.as_deref().filter(same).and_then(f)
+            }
+        }
+    }
+
+    /// Whether `text` has as many words as unit `u` had when indexed.
+    fn fits_unit(&self, u: u32, text: &str) -> bool {
+        words::spans(text).count() == self.store.length(u)
+    }
+
+    /// The texts of `units`, each document read and walked once. A unit
+    /// whose document cannot be read or is not the one indexed has none,
+    /// and the index is marked stale.
+    pub(super) fn texts(&self, units: &[u32]) -> Map<u32, String> {
+        let mut by_doc: Map<usize, Vec<u32>> = Map::default();
+        for &u in units {
+            by_doc
+                .entry(self.store.fixed(u).doc as usize)
+                .or_default()
+                .push(u);
+        }
+        let mut out = Map::default();
+        for (d, mut wanted) in by_doc {
+            wanted.sort_unstable();
+            let range = self.store.document_units(d);
+            let mut found = Vec::new();
+            let whole = self.with_document(d, |doc| {
+                let want = |at: usize| wanted.binary_search(&(range.start + at as u32)).is_ok();
+                let count = unit_texts(doc, want, |at, text| {
+                    found.push((range.start + at as u32, text));
+                });
+                Some(count == range.len())
+            });
+            if whole == Some(true) {
+                out.extend(
+                    found
+                        .into_iter()
+                        .filter(|(u, text)| self.fits_unit(*u, text)),
+                );
+            }
+        }
+        if units.iter().any(|u| !out.contains_key(u)) {
+            self.stale.store(true, Ordering::Relaxed);
+        }
+        out
+    }
+
+    /// Whether `library` holds the documents this index was made from:
+    /// the same symbols, in order, each with as many units.
+    #[must_use]
+    pub fn fits(&self, library: &Library) -> bool {
+        library.documents.len() == self.store.documents()
+            && library.documents.iter().enumerate().all(|(d, doc)| {
+                doc.symbol == self.store.symbol(d)
+                    && unit_texts(doc, |_| false, |_, _| {}) == self.store.document_units(d).len()
+            })
+    }
+
+    /// Take results' text from `library`, the documents the index was
+    /// made from (see [`Index::fits`]), rather than from their files.
+    #[must_use]
+    pub fn with_library(mut self, library: Arc<Library>) -> Index {
+        self.texts = Texts::Library(library);
+        self
+    }
+
+    /// Whether a search met a document that is not the one indexed, or
+    /// could not read it: its results lack their text, and the index
+    /// should be built again.
+    #[must_use]
+    pub fn stale(&self) -> bool {
+        self.stale.load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Inline;
+    use crate::search::Scope;
+
+    /// The seed, with one more word in paragraph 25 (a concern about
+    /// solitary confinement), as if its file changed after indexing.
+    fn edited() -> Library {
+        let mut library = Library::embedded();
+        let doc = &mut library.documents[0];
+        for section in &mut doc.sections {
+            for topic in &mut section.topics {
+                for p in &mut topic.paragraphs {
+                    if p.number == 25 {
+                        p.text.push(Inline::Text(" Edited.".into()));
+                    }
+                }
+            }
+        }
+        library
+    }
+
+    #[test]
+    fn results_take_their_text_from_the_documents() {
+        let seed = Arc::new(Library::embedded());
+        let built = Index::build(Arc::clone(&seed));
+        let read = Index::from_bytes(built.bytes().to_vec())
+            .unwrap()
+            .with_library(Arc::clone(&seed));
+        assert!(read.fits(&seed));
+        // Case-sensitive (a capital): each candidate's text is read too.
+        for query in [
+            "solitary confinement",
+            "Optional Protocol",
+            "torture !police",
+        ] {
+            let hits = read.search(query, Scope::All, 20);
+            assert!(!hits.is_empty(), "{query}");
+            assert_eq!(hits, built.search(query, Scope::All, 20), "{query}");
+            for hit in &hits {
+                for range in &hit.highlights {
+                    assert!(hit.text.get(range.clone()).is_some_and(|w| !w.is_empty()));
+                }
+            }
+        }
+        let hit = &read.search("solitary confinement", Scope::All, 1)[0];
+        assert_eq!(hit.reference, "25");
+        assert!(hit.text.contains("solitary confinement may be imposed"));
+        assert_eq!(hit.heading.as_deref(), Some("Solitary confinement"));
+        assert!(!read.stale());
+    }
+
+    #[test]
+    fn a_document_that_is_not_the_one_indexed_gives_no_text_and_marks_the_index_stale() {
+        let built = Index::build(Library::embedded());
+        let edited = Arc::new(edited());
+        // As many units: only the words tell.
+        assert!(built.fits(&edited));
+        let read = Index::from_bytes(built.bytes().to_vec())
+            .unwrap()
+            .with_library(Arc::clone(&edited));
+        let hits = read.search("solitary confinement", Scope::All, 20);
+        let changed = hits.iter().find(|h| h.reference == "25").unwrap();
+        assert_eq!((changed.text.as_str(), changed.highlights.len()), ("", 0));
+        let kept = hits.iter().find(|h| h.reference == "26").unwrap();
+        assert!(kept.text.contains("solitary confinement"));
+        assert!(read.stale());
+        // Another symbol, or a document fewer: it does not fit at all.
+        let mut renamed = Library::embedded();
+        renamed.documents[0].symbol = "CAT/C/XYZ/CO/1".into();
+        assert!(!built.fits(&renamed));
+        assert!(!built.fits(&Library::default()));
+        let read = Index::from_bytes(built.bytes().to_vec())
+            .unwrap()
+            .with_library(Arc::new(renamed));
+        assert!(
+            read.search("Optional Protocol", Scope::All, 5)
+                .iter()
+                .all(|h| h.text.is_empty())
+        );
+        assert!(read.stale());
+    }
+}
