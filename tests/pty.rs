@@ -310,10 +310,7 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
     // And one cached document per file, each made from its file.
     let kept = names(&cache.join("docs"));
     assert_eq!(kept.len(), 2, "{kept:?}");
-    let made_from = |name: &str| {
-        let text = std::fs::read_to_string(cache.join("docs").join(name)).unwrap();
-        text.lines().next().unwrap().to_string()
-    };
+    let made_from = |name: &str| crate::common::cached_document(&cache.join("docs").join(name)).0;
     let a_line = kept
         .iter()
         .map(|n| made_from(n))
@@ -367,7 +364,7 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
         .into_iter()
         .find(|n| made_from(n).contains("b.ron"))
         .unwrap();
-    let b_json = std::fs::read_to_string(cache.join("docs").join(b_cached)).unwrap();
+    let b_json = crate::common::cached_document(&cache.join("docs").join(b_cached)).1;
     assert!(
         b_json.contains("CAT/C/NEW/CO/2"),
         "b.ron's cached document is the new one"

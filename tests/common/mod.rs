@@ -27,6 +27,19 @@ pub fn file_names(dir: &std::path::Path) -> Vec<String> {
     names
 }
 
+/// A document cache file (`docs/` in the cache folder): its first line,
+/// what it was made from, and its JSON, inflated.
+pub fn cached_document(path: &std::path::Path) -> (String, String) {
+    use std::io::Read as _;
+    let bytes = std::fs::read(path).unwrap();
+    let newline = bytes.iter().position(|&b| b == b'\n').unwrap();
+    let mut json = String::new();
+    flate2::read::DeflateDecoder::new(&bytes[newline + 1..])
+        .read_to_string(&mut json)
+        .unwrap();
+    (String::from_utf8(bytes[..newline].to_vec()).unwrap(), json)
+}
+
 /// The real `treatyview` binary, ready for arguments.
 pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_treatyview"))
