@@ -65,10 +65,8 @@ struct Builder {
     writer: store::Writer,
     ids: Map<String, u32>,
     vocab: Vec<String>,
-    postings: Vec<store::PostingList>,
     word: String,
     tokens: Vec<u32>,
-    seen: Vec<u32>,
     /// The current document's language: its slot in `languages`.
     slot: Option<usize>,
     /// Languages of the documents, as positions in `forms::LANGUAGES`.
@@ -100,7 +98,6 @@ impl Builder {
                 let id = self.vocab.len() as u32;
                 self.vocab.push(self.word.clone());
                 self.ids.insert(self.word.clone(), id);
-                self.postings.push(store::PostingList::default());
                 self.stemmed.push(0);
                 id
             };
@@ -117,20 +114,13 @@ impl Builder {
         }
         unit.articles.sort_unstable();
         unit.articles.dedup();
-        let id = self.writer.unit(&store::NewUnit {
+        self.writer.unit(&store::NewUnit {
             fixed: unit.fixed,
             articles: &unit.articles,
             reference: unit.reference,
             labels: unit.labels,
             tokens: &self.tokens,
-        });
-        self.seen.clear();
-        self.seen.extend_from_slice(&self.tokens);
-        self.seen.sort_unstable();
-        for run in self.seen.chunk_by(|a, b| a == b) {
-            self.postings[run[0] as usize].push(id, run.len() as u32);
-        }
-        id
+        })
     }
 
     /// The slot in `languages` of a document's language (added when
@@ -285,10 +275,8 @@ impl Index {
             writer: store::Writer::new(),
             ids: Map::default(),
             vocab: Vec::new(),
-            postings: Vec::new(),
             word: String::new(),
             tokens: Vec::new(),
-            seen: Vec::new(),
             slot: None,
             languages: Vec::new(),
             stemmed: Vec::new(),
@@ -336,7 +324,6 @@ impl Index {
         let bytes = builder.writer.finish(
             stamp,
             &builder.vocab,
-            &builder.postings,
             &documents,
             &store::Forms {
                 languages: &builder.languages,

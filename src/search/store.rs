@@ -111,26 +111,6 @@ pub struct DocMeta<'a> {
     pub year: Option<u32>,
 }
 
-/// A word's (unit, occurrences) pairs while the index is built, already
-/// encoded as the store keeps them (a quarter of the memory of the pairs
-/// themselves).
-#[derive(Default)]
-pub struct PostingList {
-    bytes: Vec<u8>,
-    last: u32,
-    pairs: u32,
-}
-
-impl PostingList {
-    /// Add a pair; units come in ascending order.
-    pub fn push(&mut self, unit: u32, count: u32) {
-        put_varint(&mut self.bytes, unit - self.last);
-        put_varint(&mut self.bytes, count);
-        self.last = unit;
-        self.pairs += 1;
-    }
-}
-
 /// Writes sections while the index is built.
 #[derive(Default)]
 pub struct Writer {
@@ -148,6 +128,22 @@ fn put_varint(out: &mut Vec<u8>, mut value: u32) {
         value >>= 7;
     }
     out.push(value as u8);
+}
+
+/// The bytes `value` takes as a varint.
+fn varint_len(value: u32) -> usize {
+    (32 - (value | 1).leading_zeros()).div_ceil(7) as usize
+}
+
+/// Write `value` as a varint at `*at` in `out`, moving past it.
+fn put_varint_at(out: &mut [u8], at: &mut usize, mut value: u32) {
+    while value >= 0x80 {
+        out[*at] = (value as u8) | 0x80;
+        *at += 1;
+        value >>= 7;
+    }
+    out[*at] = value as u8;
+    *at += 1;
 }
 
 /// Read a varint at `*at`, moving past it; `None` at the end of `bytes`
@@ -244,17 +240,79 @@ impl Writer {
         self.units - 1
     }
 
-    /// Finish with the vocabulary, postings, documents (with their
-    /// source files, where they have one) and word forms.
+    /// Each word's (unit, occurrences) pairs, made from the units' words
+    /// in two passes (sizes, then bytes) into one buffer of the exact
+    /// size: no list per word, whose leftovers a build would keep.
+    fn postings(&mut self, words: usize) {
+        let s = &mut self.sections;
+        let units = (s[TOKEN_BYTES].len() / 4).saturating_sub(1);
+        let unit_words = |u: usize, out: &mut Vec<u32>| {
+            out.clear();
+            let (a, b) = (
+                u32_at(&s[TOKEN_BYTES], u * 4) as usize,
+                u32_at(&s[TOKEN_BYTES], u * 4 + 4) as usize,
+            );
+            let mut at = a;
+            while at < b
+                && let Some(id) = varint(&s[TOKENS], &mut at)
+            {
+                if (id as usize) < words {
+                    out.push(id);
+                }
+            }
+            out.sort_unstable();
+        };
+        let mut ids = Vec::new();
+        let (mut bytes, mut pairs, mut last) =
+            (vec![0; words], vec![0u32; words], vec![0u32; words]);
+        for u in 0..units {
+            unit_words(u, &mut ids);
+            for run in ids.chunk_by(|a, b| a == b) {
+                let w = run[0] as usize;
+                bytes[w] += varint_len(u as u32 - last[w]) + varint_len(run.len() as u32);
+                pairs[w] += 1;
+                last[w] = u as u32;
+            }
+        }
+        let mut starts = Vec::with_capacity(words);
+        let mut total = 0;
+        for size in &bytes {
+            starts.push(total);
+            total += size;
+        }
+        let mut out = vec![0u8; total];
+        last.fill(0);
+        for u in 0..units {
+            unit_words(u, &mut ids);
+            for run in ids.chunk_by(|a, b| a == b) {
+                let w = run[0] as usize;
+                put_varint_at(&mut out, &mut starts[w], u as u32 - last[w]);
+                put_varint_at(&mut out, &mut starts[w], run.len() as u32);
+                last[w] = u as u32;
+            }
+        }
+        let mut counted = 0u32;
+        for (pairs, end) in pairs.iter().zip(&starts) {
+            counted += pairs;
+            put(&mut s[POSTING_STARTS], counted);
+            // Each word's start has moved to its end, the next one's start.
+            put(&mut s[POSTING_BYTES], *end as u32);
+        }
+        s[POSTINGS] = out;
+    }
+
+    /// Finish with the vocabulary, documents (with their source files,
+    /// where they have one) and word forms; the postings are made from
+    /// the units' words.
     #[must_use]
     pub fn finish(
         mut self,
         stamp: &[u8],
         vocab: &[String],
-        postings: &[PostingList],
         documents: &[(DocMeta<'_>, &[u8])],
         forms: &Forms<'_>,
     ) -> Vec<u8> {
+        self.postings(vocab.len());
         let s = &mut self.sections;
         for l in forms.languages {
             put(&mut s[LANGS], *l);
@@ -280,14 +338,6 @@ impl Writer {
         sorted.sort_unstable_by(|a, b| vocab[*a as usize].cmp(&vocab[*b as usize]));
         for id in sorted {
             put(&mut s[SORTED], id);
-        }
-        let mut pairs = 0u32;
-        for list in postings {
-            s[POSTINGS].extend_from_slice(&list.bytes);
-            pairs += list.pairs;
-            put(&mut s[POSTING_STARTS], pairs);
-            let v = s[POSTINGS].len() as u32;
-            put(&mut s[POSTING_BYTES], v);
         }
         for (doc, source) in documents {
             s[SOURCES].extend_from_slice(source);
@@ -318,8 +368,8 @@ impl Writer {
             put64(&mut out, section.len() as u64);
             at += section.len() as u64;
         }
-        for section in s.iter() {
-            out.extend_from_slice(section);
+        for section in std::mem::take(s) {
+            out.extend_from_slice(&section);
         }
         out
     }
@@ -815,14 +865,6 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn list(pairs: &[(u32, u32)]) -> PostingList {
-        let mut list = PostingList::default();
-        for &(unit, count) in pairs {
-            list.push(unit, count);
-        }
-        list
-    }
-
     fn sample() -> Vec<u8> {
         let mut w = Writer::new();
         let labels = vec!["a".to_string(), "iv".to_string()];
@@ -843,7 +885,6 @@ mod tests {
         w.finish(
             b"stamp",
             &["detention".into(), "provisoire".into()],
-            &[list(&[(0, 1)]), list(&[(0, 1)])],
             &[(
                 DocMeta {
                     symbol: "CAT/C/X/CO/1",
@@ -886,8 +927,16 @@ mod tests {
 
     #[test]
     fn postings_are_units_ascending_with_their_counts() {
+        // Word 0 is in units 0 (twice), 5, 129 (three times) and 299
+        // (40,000 times: a long varint); word 200 in every unit; word 1
+        // in none.
+        let list = vec![(0, 2), (5, 1), (129, 3), (299, 40_000)];
         let mut w = Writer::new();
-        for _ in 0..300 {
+        for u in 0..300 {
+            let zeros = list.iter().find(|p| p.0 == u).map_or(0, |p| p.1) as usize;
+            let mut tokens = vec![200];
+            tokens.extend(std::iter::repeat_n(0, zeros));
+            tokens.push(200);
             w.unit(&NewUnit {
                 fixed: Fixed {
                     doc: 0,
@@ -900,14 +949,13 @@ mod tests {
                 articles: &[],
                 reference: "1",
                 labels: &[],
-                tokens: &[200, 0, 200],
+                tokens: &tokens,
             });
         }
-        let list = vec![(0, 2), (5, 1), (129, 3), (299, 40_000)];
+        let vocab: Vec<String> = (0..201).map(|i| format!("w{i}")).collect();
         let bytes = w.finish(
             b"",
-            &["a".into(), "b".into()],
-            &[self::list(&list), PostingList::default()],
+            &vocab,
             &[(DocMeta::default(), &[][..])],
             &Forms {
                 languages: &[],
@@ -919,10 +967,12 @@ mod tests {
         assert_eq!(store.postings(0).collect::<Vec<_>>(), list);
         assert_eq!(store.postings(0).count(), 4);
         assert_eq!(store.postings(1).count(), 0);
+        let every: Vec<(u32, u32)> = (0..300).map(|u| (u, 2)).collect();
+        assert_eq!(store.postings(200).collect::<Vec<_>>(), every);
         let mut t = Vec::new();
-        store.tokens_into(299, &mut t);
+        store.tokens_into(5, &mut t);
         assert_eq!(t, [200, 0, 200]);
-        assert_eq!((store.length(299), store.tokens()), (3, 900));
+        assert_eq!((store.length(5), store.tokens()), (3, 600 + 40_006));
     }
 
     #[test]
