@@ -696,6 +696,111 @@ fn words_near_each_other_rank_above_words_apart_however_dense() {
     assert_eq!(refs(&hits), ["2", "1", "3"]);
 }
 
+/// A unit of twelve words, the same in every unit, with "torture" and
+/// "prison" `between` words apart in query order (`None`: "Prison
+/// torture", side by side but the other way round).
+fn torture_and_prison(between: Option<usize>) -> String {
+    let filler = [
+        "was", "seen", "in", "that", "old", "city", "by", "many", "former", "guards",
+    ];
+    match between {
+        Some(n) => {
+            let mut words = vec!["Torture"];
+            words.extend(&filler[..n]);
+            words.push("prison");
+            words.extend(&filler[n..]);
+            words.join(" ") + "."
+        }
+        None => format!("Prison torture {}.", filler.join(" ")),
+    }
+}
+
+/// Paragraphs 1–6: the two words five words apart (beyond "near"), then
+/// four, three, two, one apart, then side by side reversed.
+fn nearer_and_nearer() -> Library {
+    let texts: Vec<String> = [Some(5), Some(4), Some(3), Some(2), Some(1), None]
+        .into_iter()
+        .map(torture_and_prison)
+        .collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    library_of(None, &texts)
+}
+
+#[test]
+fn within_the_near_tier_the_nearer_words_rank_first() {
+    // Every paragraph has the same words, so only how near the two stand
+    // tells them apart: nearest first, the one beyond "near" last.
+    let hits = search(&Index::build(&nearer_and_nearer()), "torture prison");
+    assert_eq!(refs(&hits), ["6", "5", "4", "3", "2", "1"]);
+}
+
+#[test]
+fn closeness_lifts_bm25_by_a_share_that_shrinks_word_by_word() {
+    // Two words are "near" within a span of 2 + 4 = 6 words. Spanning w
+    // of them multiplies the unit's BM25 by 1 + (7 - w) / 7: nearly
+    // twice side by side, a seventh more at the edge; beyond it, nothing
+    // (and a lower tier). The BM25 is the score below the heading lift,
+    // in thousandths; every paragraph here has the same words, so the
+    // same BM25 before the bonus.
+    let hits = search(&Index::build(&nearer_and_nearer()), "torture prison");
+    let bm25 = |reference: &str| {
+        let hit = hits.iter().find(|h| h.reference == reference).unwrap();
+        f64::from(u32::try_from(hit.score % 1_000_000_000).unwrap())
+    };
+    let tier = |reference: &str| {
+        hits.iter()
+            .find(|h| h.reference == reference)
+            .unwrap()
+            .score
+            / 1_000_000_000_000
+    };
+    let apart = bm25("1");
+    assert!(apart > 0.0);
+    assert_eq!(tier("1"), 1);
+    for (reference, span) in [("2", 6), ("3", 5), ("4", 4), ("5", 3), ("6", 2)] {
+        assert_eq!(tier(reference), 2, "{reference}");
+        let lift = bm25(reference) / apart;
+        let expected = 1.0 + f64::from(7 - span) / 7.0;
+        assert!(
+            (lift - expected).abs() < 0.005,
+            "{reference}: words spanning {span} lift BM25 {lift:.3}×, not {expected:.3}×"
+        );
+    }
+}
+
+#[test]
+fn a_phrase_with_its_function_word_ranks_as_a_phrase() {
+    // "abuse of children" as typed beats a shorter paragraph where the
+    // two words stand as near but not as the phrase.
+    let library = library_of(
+        None,
+        &[
+            "The abuse of children in institutions was reported by several \
+             organizations of civil society during the dialogue.",
+            "Children suffer abuse of many kinds.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "abuse of children");
+    assert_eq!(refs(&hits), ["1", "2"]);
+}
+
+#[test]
+fn a_function_word_adds_to_bm25_and_never_lifts_a_tier() {
+    // "torture of" ranks as "torture" does: the short paragraph first,
+    // although "of" follows "torture" only in the long one.
+    let library = library_of(
+        None,
+        &[
+            "Allegations of torture of detainees held in police custody in \
+             several regions were reported to the Committee during the period.",
+            "Torture is one of the worst abuses.",
+        ],
+    );
+    let index = Index::build(&library);
+    assert_eq!(refs(&search(&index, "torture")), ["2", "1"]);
+    assert_eq!(refs(&search(&index, "torture of")), ["2", "1"]);
+}
+
 #[test]
 fn a_heading_that_holds_the_word_lifts_its_paragraph_above_a_denser_one() {
     let topic = |heading: &str, number: u32, text: &str| Topic {
