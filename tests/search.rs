@@ -802,6 +802,93 @@ fn a_function_word_adds_to_bm25_and_never_lifts_a_tier() {
 }
 
 #[test]
+fn every_mention_counts_the_word_as_typed_most_then_its_forms_then_longer_words() {
+    // Paragraphs of the same length that say "woman" once more, twice in
+    // another form, or twice at the start of a longer word. A mention in
+    // another form counts eight tenths of the word as typed, a longer
+    // word six tenths: two of either outweigh one more "woman".
+    let library = library_of(
+        None,
+        &[
+            "The woman said that another woman and men were held in the north.",
+            "The woman said that womanhood and womanhood were held in the north today.",
+            "The woman said that women and women were held in the north today.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "woman");
+    assert_eq!(refs(&hits), ["3", "2", "1"]);
+    // Forms are the word; a longer word is a guess, marked as one.
+    let guessed: Vec<bool> = hits
+        .iter()
+        .map(|h| h.highlight_approximate.contains(&true))
+        .collect();
+    assert_eq!(guessed, [false, true, false]);
+}
+
+#[test]
+fn a_run_of_words_is_as_rare_as_the_units_that_hold_them_all() {
+    // "ill" is common here, "ill-treatment" rare, "torture" in between:
+    // the paragraph that says "ill-treatment" twice and "torture" once
+    // comes before its mirror image. (Counted by its first word alone,
+    // "ill-treatment" would be the commonest and the order reversed.)
+    let far = "were reported by several former detainees to the delegation";
+    let library = library_of(
+        None,
+        &[
+            &format!("Ill-treatment and {far}, like torture {far} and torture."),
+            &format!("Torture {far}, like ill-treatment {far} and ill-treatment."),
+            "Persons who are ill lack care.",
+            "Ill detainees were not seen.",
+            "An ill child was not seen.",
+            "Many are ill in the north.",
+            "Ill health goes without care.",
+            "Torture was alleged.",
+            "Torture is denied.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "torture ill-treatment");
+    assert_eq!(refs(&hits), ["2", "1"]);
+}
+
+#[test]
+fn a_function_word_found_everywhere_barely_counts() {
+    // "of" is in every paragraph, so three of them in the longer
+    // paragraph do not lift it above the shorter one with one.
+    let library = library_of(
+        None,
+        &[
+            "Torture of men, of women and of children was reported.",
+            "Torture of detainees was reported.",
+            "The rights of the child.",
+            "The situation of women.",
+            "The conditions of detention.",
+            "The rights of migrants.",
+            "The work of the ombudsman.",
+            "The use of force.",
+        ],
+    );
+    let index = Index::build(&library);
+    assert_eq!(refs(&search(&index, "torture")), ["2", "1"]);
+    assert_eq!(refs(&search(&index, "torture of")), ["2", "1"]);
+}
+
+#[test]
+fn two_words_as_a_phrase_rank_above_the_same_words_near_each_other() {
+    // A long paragraph with "prison staff" beats a short one where the
+    // two words stand near each other but not as typed.
+    let library = library_of(
+        None,
+        &[
+            "The Committee is concerned that prison staff in several regions \
+             were not trained in the prohibition of torture and ill-treatment.",
+            "Staff in prison beat detainees.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "prison staff");
+    assert_eq!(refs(&hits), ["1", "2"]);
+}
+
+#[test]
 fn a_heading_that_holds_the_word_lifts_its_paragraph_above_a_denser_one() {
     let topic = |heading: &str, number: u32, text: &str| Topic {
         heading: Some(heading.to_string()),
