@@ -696,6 +696,198 @@ fn words_near_each_other_rank_above_words_apart_however_dense() {
     assert_eq!(refs(&hits), ["2", "1", "3"]);
 }
 
+/// A unit of twelve words, the same in every unit, with "torture" and
+/// "prison" `between` words apart in query order (`None`: "Prison
+/// torture", side by side but the other way round).
+fn torture_and_prison(between: Option<usize>) -> String {
+    let filler = [
+        "was", "seen", "in", "that", "old", "city", "by", "many", "former", "guards",
+    ];
+    match between {
+        Some(n) => {
+            let mut words = vec!["Torture"];
+            words.extend(&filler[..n]);
+            words.push("prison");
+            words.extend(&filler[n..]);
+            words.join(" ") + "."
+        }
+        None => format!("Prison torture {}.", filler.join(" ")),
+    }
+}
+
+/// Paragraphs 1–6: the two words five words apart (beyond "near"), then
+/// four, three, two, one apart, then side by side reversed.
+fn nearer_and_nearer() -> Library {
+    let texts: Vec<String> = [Some(5), Some(4), Some(3), Some(2), Some(1), None]
+        .into_iter()
+        .map(torture_and_prison)
+        .collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    library_of(None, &texts)
+}
+
+#[test]
+fn within_the_near_tier_the_nearer_words_rank_first() {
+    // Every paragraph has the same words, so only how near the two stand
+    // tells them apart: nearest first, the one beyond "near" last.
+    let hits = search(&Index::build(&nearer_and_nearer()), "torture prison");
+    assert_eq!(refs(&hits), ["6", "5", "4", "3", "2", "1"]);
+}
+
+#[test]
+fn closeness_lifts_bm25_by_a_share_that_shrinks_word_by_word() {
+    // Two words are "near" within a span of 2 + 4 = 6 words. Spanning w
+    // of them multiplies the unit's BM25 by 1 + (7 - w) / 7: nearly
+    // twice side by side, a seventh more at the edge; beyond it, nothing
+    // (and a lower tier). The BM25 is the score below the heading lift,
+    // in thousandths; every paragraph here has the same words, so the
+    // same BM25 before the bonus.
+    let hits = search(&Index::build(&nearer_and_nearer()), "torture prison");
+    let bm25 = |reference: &str| {
+        let hit = hits.iter().find(|h| h.reference == reference).unwrap();
+        f64::from(u32::try_from(hit.score % 1_000_000_000).unwrap())
+    };
+    let tier = |reference: &str| {
+        hits.iter()
+            .find(|h| h.reference == reference)
+            .unwrap()
+            .score
+            / 1_000_000_000_000
+    };
+    let apart = bm25("1");
+    assert!(apart > 0.0);
+    assert_eq!(tier("1"), 1);
+    for (reference, span) in [("2", 6), ("3", 5), ("4", 4), ("5", 3), ("6", 2)] {
+        assert_eq!(tier(reference), 2, "{reference}");
+        let lift = bm25(reference) / apart;
+        let expected = 1.0 + f64::from(7 - span) / 7.0;
+        assert!(
+            (lift - expected).abs() < 0.005,
+            "{reference}: words spanning {span} lift BM25 {lift:.3}×, not {expected:.3}×"
+        );
+    }
+}
+
+#[test]
+fn a_phrase_with_its_function_word_ranks_as_a_phrase() {
+    // "abuse of children" as typed beats a shorter paragraph where the
+    // two words stand as near but not as the phrase.
+    let library = library_of(
+        None,
+        &[
+            "The abuse of children in institutions was reported by several \
+             organizations of civil society during the dialogue.",
+            "Children suffer abuse of many kinds.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "abuse of children");
+    assert_eq!(refs(&hits), ["1", "2"]);
+}
+
+#[test]
+fn a_function_word_adds_to_bm25_and_never_lifts_a_tier() {
+    // "torture of" ranks as "torture" does: the short paragraph first,
+    // although "of" follows "torture" only in the long one.
+    let library = library_of(
+        None,
+        &[
+            "Allegations of torture of detainees held in police custody in \
+             several regions were reported to the Committee during the period.",
+            "Torture is one of the worst abuses.",
+        ],
+    );
+    let index = Index::build(&library);
+    assert_eq!(refs(&search(&index, "torture")), ["2", "1"]);
+    assert_eq!(refs(&search(&index, "torture of")), ["2", "1"]);
+}
+
+#[test]
+fn every_mention_counts_the_word_as_typed_most_then_its_forms_then_longer_words() {
+    // Paragraphs of the same length that say "woman" once more, twice in
+    // another form, or twice at the start of a longer word. A mention in
+    // another form counts eight tenths of the word as typed, a longer
+    // word six tenths: two of either outweigh one more "woman".
+    let library = library_of(
+        None,
+        &[
+            "The woman said that another woman and men were held in the north.",
+            "The woman said that womanhood and womanhood were held in the north today.",
+            "The woman said that women and women were held in the north today.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "woman");
+    assert_eq!(refs(&hits), ["3", "2", "1"]);
+    // Forms are the word; a longer word is a guess, marked as one.
+    let guessed: Vec<bool> = hits
+        .iter()
+        .map(|h| h.highlight_approximate.contains(&true))
+        .collect();
+    assert_eq!(guessed, [false, true, false]);
+}
+
+#[test]
+fn a_run_of_words_is_as_rare_as_the_units_that_hold_them_all() {
+    // "ill" is common here, "ill-treatment" rare, "torture" in between:
+    // the paragraph that says "ill-treatment" twice and "torture" once
+    // comes before its mirror image. (Counted by its first word alone,
+    // "ill-treatment" would be the commonest and the order reversed.)
+    let far = "were reported by several former detainees to the delegation";
+    let library = library_of(
+        None,
+        &[
+            &format!("Ill-treatment and {far}, like torture {far} and torture."),
+            &format!("Torture {far}, like ill-treatment {far} and ill-treatment."),
+            "Persons who are ill lack care.",
+            "Ill detainees were not seen.",
+            "An ill child was not seen.",
+            "Many are ill in the north.",
+            "Ill health goes without care.",
+            "Torture was alleged.",
+            "Torture is denied.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "torture ill-treatment");
+    assert_eq!(refs(&hits), ["2", "1"]);
+}
+
+#[test]
+fn a_function_word_found_everywhere_barely_counts() {
+    // "of" is in every paragraph, so three of them in the longer
+    // paragraph do not lift it above the shorter one with one.
+    let library = library_of(
+        None,
+        &[
+            "Torture of men, of women and of children was reported.",
+            "Torture of detainees was reported.",
+            "The rights of the child.",
+            "The situation of women.",
+            "The conditions of detention.",
+            "The rights of migrants.",
+            "The work of the ombudsman.",
+            "The use of force.",
+        ],
+    );
+    let index = Index::build(&library);
+    assert_eq!(refs(&search(&index, "torture")), ["2", "1"]);
+    assert_eq!(refs(&search(&index, "torture of")), ["2", "1"]);
+}
+
+#[test]
+fn two_words_as_a_phrase_rank_above_the_same_words_near_each_other() {
+    // A long paragraph with "prison staff" beats a short one where the
+    // two words stand near each other but not as typed.
+    let library = library_of(
+        None,
+        &[
+            "The Committee is concerned that prison staff in several regions \
+             were not trained in the prohibition of torture and ill-treatment.",
+            "Staff in prison beat detainees.",
+        ],
+    );
+    let hits = search(&Index::build(&library), "prison staff");
+    assert_eq!(refs(&hits), ["1", "2"]);
+}
+
 #[test]
 fn a_heading_that_holds_the_word_lifts_its_paragraph_above_a_denser_one() {
     let topic = |heading: &str, number: u32, text: &str| Topic {

@@ -477,6 +477,24 @@ mod tests {
     }
 
     #[test]
+    fn idf_and_bm25_are_the_usual_formulas() {
+        // Okapi BM25 with Lucene's idf, worked out by hand. A term in df of
+        // N units: idf = ln(1 + (N - df + 0.5) / (df + 0.5)). Counted tf
+        // times in a unit of L words (A on average), it adds
+        // idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * L / A)), with
+        // k1 = 1.2 and b = 0.75.
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-4;
+        // ln(1 + 90.5 / 10.5)
+        assert!(close(idf(100, 10), 2.263_745), "{}", idf(100, 10));
+        // ln(1 + 0.5 / 10.5): a word in every unit counts almost nothing.
+        assert!(close(idf(10, 10), 0.046_520), "{}", idf(10, 10));
+        // 2 * 2 * 2.2 / (2 + 1.2 * 1.75): twice, in a unit twice as long
+        // as the average.
+        let twice = bm25(2.0, 20, 100, 50.0);
+        assert!(close(twice, 2.146_341), "{twice}");
+    }
+
+    #[test]
     fn a_rare_word_counts_more_and_a_short_unit_beats_a_long_one() {
         assert!(idf(1000, 5) > idf(1000, 500));
         assert!(idf(10, 10) > 0.0);
