@@ -730,7 +730,7 @@ fn nearer_and_nearer() -> Library {
 fn within_the_near_tier_the_nearer_words_rank_first() {
     // Every paragraph has the same words, so only how near the two stand
     // tells them apart: nearest first, the one beyond "near" last.
-    let hits = search(&Index::build(&nearer_and_nearer()), "torture prison");
+    let hits = search(&Index::build(nearer_and_nearer()), "torture prison");
     assert_eq!(refs(&hits), ["6", "5", "4", "3", "2", "1"]);
 }
 
@@ -742,7 +742,7 @@ fn closeness_lifts_bm25_by_a_share_that_shrinks_word_by_word() {
     // (and a lower tier). The BM25 is the score below the heading lift,
     // in thousandths; every paragraph here has the same words, so the
     // same BM25 before the bonus.
-    let hits = search(&Index::build(&nearer_and_nearer()), "torture prison");
+    let hits = search(&Index::build(nearer_and_nearer()), "torture prison");
     let bm25 = |reference: &str| {
         let hit = hits.iter().find(|h| h.reference == reference).unwrap();
         f64::from(u32::try_from(hit.score % 1_000_000_000).unwrap())
@@ -780,7 +780,7 @@ fn a_phrase_with_its_function_word_ranks_as_a_phrase() {
             "Children suffer abuse of many kinds.",
         ],
     );
-    let hits = search(&Index::build(&library), "abuse of children");
+    let hits = search(&Index::build(library.clone()), "abuse of children");
     assert_eq!(refs(&hits), ["1", "2"]);
 }
 
@@ -796,7 +796,7 @@ fn a_function_word_adds_to_bm25_and_never_lifts_a_tier() {
             "Torture is one of the worst abuses.",
         ],
     );
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     assert_eq!(refs(&search(&index, "torture")), ["2", "1"]);
     assert_eq!(refs(&search(&index, "torture of")), ["2", "1"]);
 }
@@ -815,7 +815,7 @@ fn every_mention_counts_the_word_as_typed_most_then_its_forms_then_longer_words(
             "The woman said that women and women were held in the north today.",
         ],
     );
-    let hits = search(&Index::build(&library), "woman");
+    let hits = search(&Index::build(library.clone()), "woman");
     assert_eq!(refs(&hits), ["3", "2", "1"]);
     // Forms are the word; a longer word is a guess, marked as one.
     let guessed: Vec<bool> = hits
@@ -846,7 +846,7 @@ fn a_run_of_words_is_as_rare_as_the_units_that_hold_them_all() {
             "Torture is denied.",
         ],
     );
-    let hits = search(&Index::build(&library), "torture ill-treatment");
+    let hits = search(&Index::build(library.clone()), "torture ill-treatment");
     assert_eq!(refs(&hits), ["2", "1"]);
 }
 
@@ -867,7 +867,7 @@ fn a_function_word_found_everywhere_barely_counts() {
             "The use of force.",
         ],
     );
-    let index = Index::build(&library);
+    let index = Index::build(library.clone());
     assert_eq!(refs(&search(&index, "torture")), ["2", "1"]);
     assert_eq!(refs(&search(&index, "torture of")), ["2", "1"]);
 }
@@ -884,7 +884,7 @@ fn two_words_as_a_phrase_rank_above_the_same_words_near_each_other() {
             "Staff in prison beat detainees.",
         ],
     );
-    let hits = search(&Index::build(&library), "prison staff");
+    let hits = search(&Index::build(library.clone()), "prison staff");
     assert_eq!(refs(&hits), ["1", "2"]);
 }
 
