@@ -515,38 +515,42 @@ impl Document {
             .iter()
             .flat_map(|s| s.topics.iter().map(move |t| (s, t)));
         for (topic_index, (section, topic)) in topics.enumerate() {
-            let heading = topic.heading.as_deref();
             for paragraph in &topic.paragraphs {
-                let unit = Unit {
-                    unit: UnitKind::Paragraph,
-                    kind: paragraph.kind,
-                    reference: Reference::paragraph(paragraph.number),
-                    paragraph,
-                    section,
-                    heading,
-                    item_heading: None,
-                    topic: topic_index,
-                    text: &paragraph.text,
-                    follow_up: paragraph.follow_up,
-                    depth: 0,
-                };
-                out.push(unit.clone());
-                push_items(&mut out, &unit, &paragraph.items);
-                for part in &paragraph.parts {
-                    let unit = Unit {
-                        unit: UnitKind::Part,
-                        kind: part.kind,
-                        text: &part.text,
-                        follow_up: false,
-                        item_heading: None,
-                        ..unit.clone()
-                    };
-                    out.push(unit.clone());
-                    push_items(&mut out, &unit, &part.items);
-                }
+                paragraph_units(&mut out, section, topic, topic_index, paragraph);
             }
         }
         out
+    }
+
+    /// The units of one paragraph, as [`Document::units`] gives them:
+    /// `topic` is the `topic_index`-th topic of the document (counted
+    /// across sections) and holds `paragraph`. `None` past the end.
+    #[must_use]
+    pub fn paragraph_units(&self, topic_index: usize, paragraph: usize) -> Option<Vec<Unit<'_>>> {
+        let (section, topic) = self
+            .sections
+            .iter()
+            .flat_map(|s| s.topics.iter().map(move |t| (s, t)))
+            .nth(topic_index)?;
+        let mut out = Vec::new();
+        paragraph_units(
+            &mut out,
+            section,
+            topic,
+            topic_index,
+            topic.paragraphs.get(paragraph)?,
+        );
+        Some(out)
+    }
+
+    /// The `topic_index`-th topic of the document (counted across
+    /// sections).
+    #[must_use]
+    pub fn topic(&self, topic_index: usize) -> Option<&Topic> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.topics)
+            .nth(topic_index)
     }
 
     /// The treaty body's short code (`CAT`, `CRPD`, `CESCR`…), from the
@@ -557,6 +561,44 @@ impl Document {
         committee_of_symbol(&self.symbol)
             .or_else(|| committee_of_name(&self.committee))
             .map(|c| c.code)
+    }
+}
+
+/// A paragraph's units (itself, its items, its parts and theirs), in
+/// order, onto `out`.
+fn paragraph_units<'a>(
+    out: &mut Vec<Unit<'a>>,
+    section: &'a Section,
+    topic: &'a Topic,
+    topic_index: usize,
+    paragraph: &'a Paragraph,
+) {
+    let unit = Unit {
+        unit: UnitKind::Paragraph,
+        kind: paragraph.kind,
+        reference: Reference::paragraph(paragraph.number),
+        paragraph,
+        section,
+        heading: topic.heading.as_deref(),
+        item_heading: None,
+        topic: topic_index,
+        text: &paragraph.text,
+        follow_up: paragraph.follow_up,
+        depth: 0,
+    };
+    out.push(unit.clone());
+    push_items(out, &unit, &paragraph.items);
+    for part in &paragraph.parts {
+        let unit = Unit {
+            unit: UnitKind::Part,
+            kind: part.kind,
+            text: &part.text,
+            follow_up: false,
+            item_heading: None,
+            ..unit.clone()
+        };
+        out.push(unit.clone());
+        push_items(out, &unit, &part.items);
     }
 }
 

@@ -212,3 +212,37 @@ fn judged_queries_find_what_a_careful_reader_expects() {
 /// on the same set, and fails these floors.
 const PRECISION_FLOOR: f64 = 0.58;
 const NDCG_FLOOR: f64 = 0.80;
+
+#[test]
+fn every_unit_of_the_real_documents_reads_its_text_back_from_its_document() {
+    // The index keeps words, not text: each result's text is read from
+    // its document at the place the index recorded. Over the fourteen
+    // real CRPD documents (old layouts with unnumbered parts, items,
+    // sub-items, headings and footnotes) and the seed, every unit is a
+    // result of a committee filter, and each must come back with its
+    // text, of as many words as were indexed (else the index says it is
+    // stale).
+    for (library, filter) in [
+        (crpd(), "committee:crpd"),
+        (Library::embedded(), "committee:cat"),
+    ] {
+        let index = Index::build(library);
+        let hits = index.search(filter, Scope::All, usize::MAX);
+        let units = index.stats().units;
+        assert_eq!(hits.len(), units, "{filter}: every unit is a result");
+        assert!(!index.stale(), "{filter}");
+        let empty: Vec<_> = hits.iter().filter(|h| h.text.trim().is_empty()).collect();
+        assert!(
+            empty.is_empty(),
+            "{filter}: {} units without text: {:?}",
+            empty.len(),
+            empty.first()
+        );
+        let kinds: std::collections::HashSet<&str> = hits.iter().map(|h| h.unit.name()).collect();
+        assert_eq!(
+            kinds.len(),
+            4,
+            "{filter}: paragraphs, items, headings, footnotes: {kinds:?}"
+        );
+    }
+}

@@ -9,7 +9,7 @@
 //! document.
 
 use super::map::Map;
-use super::store::{self, Store, StoreError};
+use super::store::{self, Place, Store, StoreError};
 use super::texts::Texts;
 use super::{HitUnit, Index, Scope, forms, words};
 use crate::document::{
@@ -34,23 +34,41 @@ pub(super) enum Step<'u, 'd> {
     Footnote(&'d Footnote),
 }
 
-/// Visit a document's units in the order the index numbers them.
-pub(super) fn walk<'d>(doc: &'d Document, mut visit: impl FnMut(Step<'_, 'd>)) {
+/// Visit a document's units in the order the index numbers them, each
+/// with its place in the document (a `Topic` step without a heading is
+/// no unit).
+pub(super) fn walk<'d>(doc: &'d Document, mut visit: impl FnMut(Step<'_, 'd>, Place)) {
     let mut last_heading: Option<usize> = None;
+    // The paragraph of the last unit: its topic, its position there, and
+    // the position of the next unit in it.
+    let mut at: Option<(*const Paragraph, usize, u32, u32)> = None;
     for unit in doc.units() {
+        let topic = unit.topic as u32;
+        let (paragraph, ordinal) = match at {
+            Some((p, _, n, k)) if std::ptr::eq(p, unit.paragraph) => (n, k),
+            Some((_, t, n, _)) if t == unit.topic => (n + 1, 0),
+            _ => (0, 0),
+        };
+        at = Some((unit.paragraph, unit.topic, paragraph, ordinal + 1));
         // Units of one topic share its heading.
         let key = unit.heading.map(|_| unit.topic);
         if key != last_heading {
             last_heading = key;
-            visit(Step::Topic(&unit));
+            visit(Step::Topic(&unit), Place::Heading { topic });
         }
+        let place = |item_heading| Place::Unit {
+            topic,
+            paragraph,
+            unit: ordinal,
+            item_heading,
+        };
         if let Some(h) = unit.item_heading {
-            visit(Step::ItemHeading(h, &unit));
+            visit(Step::ItemHeading(h, &unit), place(true));
         }
-        visit(Step::Unit(&unit));
+        visit(Step::Unit(&unit), place(false));
     }
-    for note in &doc.footnotes {
-        visit(Step::Footnote(note));
+    for (n, note) in doc.footnotes.iter().enumerate() {
+        visit(Step::Footnote(note), Place::Footnote(n as u32));
     }
 }
 
@@ -80,6 +98,7 @@ struct Builder {
 /// A unit being added.
 struct Unit<'a> {
     fixed: store::Fixed,
+    place: Place,
     text: &'a str,
     articles: Vec<u32>,
     reference: &'a str,
@@ -116,6 +135,7 @@ impl Builder {
         unit.articles.dedup();
         self.writer.unit(&store::NewUnit {
             fixed: unit.fixed,
+            place: unit.place,
             articles: &unit.articles,
             reference: unit.reference,
             labels: unit.labels,
@@ -145,10 +165,11 @@ impl Builder {
         d: usize,
         under: Option<u32>,
         kind: Kind,
-        text: &str,
+        (text, place): (&str, Place),
         at: &Reference,
     ) -> u32 {
         self.add(Unit {
+            place,
             fixed: store::Fixed {
                 doc: d as u32,
                 paragraph: at.paragraph,
@@ -172,16 +193,18 @@ impl Builder {
             doc.paragraphs().map(|(_, _, p)| (p.number, p)).collect();
         // Each unit's reference, written into one buffer.
         let mut reference = String::new();
-        walk(doc, |step| match step {
+        walk(doc, |step, place| match step {
             Step::Topic(unit) => {
                 let at = Reference::paragraph(unit.paragraph.number);
                 let kind = unit.paragraph.kind;
-                heading_unit = unit.heading.map(|h| self.heading(d, None, kind, h, &at));
+                heading_unit = unit
+                    .heading
+                    .map(|h| self.heading(d, None, kind, (h, place), &at));
             }
             Step::ItemHeading(h, unit) => {
                 // A heading inside a list is found like a thematic one, at
                 // the item it stands above.
-                self.heading(d, heading_unit, unit.kind, h, &unit.reference);
+                self.heading(d, heading_unit, unit.kind, (h, place), &unit.reference);
             }
             Step::Unit(unit) => {
                 let p = unit.paragraph;
@@ -214,6 +237,7 @@ impl Builder {
                 reference.clear();
                 let _ = write!(reference, "{}", unit.reference);
                 self.add(Unit {
+                    place,
                     fixed: store::Fixed {
                         doc: d as u32,
                         paragraph: p.number,
@@ -235,6 +259,7 @@ impl Builder {
             Step::Footnote(note) => {
                 let citing = cited.get(&note.number);
                 self.add(Unit {
+                    place,
                     fixed: store::Fixed {
                         doc: d as u32,
                         paragraph: citing.map_or(0, |c| c.reference.paragraph),

@@ -16,7 +16,6 @@
 use super::bits::Bits;
 use super::compile::{Compiled, EXACT, FORM, FUZZY, Occurrence, PREFIX, Quality};
 use super::map::Map;
-use super::texts::Scan;
 use super::{Hit, HitUnit, Index, Scope, words};
 
 /// BM25's term-frequency saturation and length normalisation.
@@ -80,7 +79,6 @@ impl Index {
         let mut heading_matches: Map<u32, i64> = Map::default();
         let mut scored: Vec<(i64, u32)> = Vec::new();
         let mut tokens = Vec::new();
-        let mut scan = Scan::default();
         // One plain word: its postings already say how well and how often
         // each unit matches, so no unit needs to be scanned.
         let single = (compiled.query.terms.len() == 1
@@ -115,7 +113,7 @@ impl Index {
                 Some(best) => best
                     .get(u as usize)
                     .map(|&b| self.single_score(b, u, &weights)),
-                None => self.score(&compiled, u, &mut tokens, &weights, &mut scan),
+                None => self.score(&compiled, u, &mut tokens, &weights),
             };
             let Some(mut rank) = rank else {
                 continue;
@@ -247,19 +245,18 @@ impl Index {
         u: u32,
         tokens: &mut Vec<u32>,
         weights: &Weights,
-        scan: &mut Scan,
     ) -> Option<i64> {
         self.store.tokens_into(u, tokens);
         // A case-sensitive query checks the words as written; a unit
         // whose text cannot be had (see `Index::stale`) cannot match it.
         let text = if compiled.case {
-            scan.text(self, u)?
+            self.text(u)?
         } else {
-            ""
+            String::new()
         };
         let original: Option<Vec<&str>> = compiled
             .case
-            .then(|| words::spans(text).map(|r| &text[r]).collect());
+            .then(|| words::spans(&text).map(|r| &text[r]).collect());
         let found = compiled.occurrences(tokens, original.as_deref());
         let groups = compiled.groups(&found);
         let required: Vec<usize> = (0..groups.len())
@@ -455,13 +452,7 @@ mod tests {
             let mut checked = 0;
             for u in 0..units as u32 {
                 let scanned = index
-                    .score(
-                        &compiled,
-                        u,
-                        &mut Vec::new(),
-                        &weights,
-                        &mut Scan::default(),
-                    )
+                    .score(&compiled, u, &mut Vec::new(), &weights)
                     .filter(|_| best[u as usize].0 > 0);
                 if best[u as usize].0 > 0 {
                     assert_eq!(

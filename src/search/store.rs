@@ -11,7 +11,7 @@
 //!
 //! | section | content |
 //! |---|---|
-//! | `FIXED` | per unit 20 bytes: doc, paragraph, heading unit, footnote (u32; `u32::MAX` for none), kind, unit kind, scope bits, 0 (u8) |
+//! | `FIXED` | per unit 32 bytes: doc, paragraph, heading unit, footnote (u32; `u32::MAX` for none), kind, unit kind, scope bits, place kind (u8), then the place in the document (three u32: see [`Place`]) |
 //! | `SOURCE_STARTS`, `SOURCES` | u32 offsets (documents + 1) into each document's source file, its canonical path (empty when there is none) |
 //! | `EXTRA_STARTS`, `EXTRA` | u32 offsets into: article count (u8), articles (u32), reference length (u8) and bytes, labels joined by tabs |
 //! | `TOKEN_STARTS` | u32 counts (units + 1): the words before each unit |
@@ -65,7 +65,7 @@ const TOKEN_BYTES: usize = 21;
 const POSTING_BYTES: usize = 22;
 const SECTIONS: usize = 23;
 
-const FIXED_SIZE: usize = 20;
+const FIXED_SIZE: usize = 32;
 const NONE: u32 = u32::MAX;
 
 /// The fixed-size facts of a unit.
@@ -79,9 +79,29 @@ pub struct Fixed {
     pub scopes: u8,
 }
 
+/// Where a unit is in its document, to read its text back from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The heading of the document's `topic`-th topic (counted across
+    /// sections).
+    Heading { topic: u32 },
+    /// The `unit`-th unit of the `paragraph`-th paragraph of a topic (see
+    /// `Document::paragraph_units`), or (`item_heading`) the heading
+    /// set above that item.
+    Unit {
+        topic: u32,
+        paragraph: u32,
+        unit: u32,
+        item_heading: bool,
+    },
+    /// The `n`-th footnote.
+    Footnote(u32),
+}
+
 /// One unit as the builder hands it over.
 pub struct NewUnit<'a> {
     pub fixed: Fixed,
+    pub place: Place,
     pub articles: &'a [u32],
     pub reference: &'a str,
     pub labels: &'a [String],
@@ -217,7 +237,20 @@ impl Writer {
             HitUnit::Heading => 2,
             HitUnit::Footnote(_) => 3,
         };
-        s[FIXED].extend_from_slice(&[kind, tag, f.scopes, 0]);
+        let (place, numbers) = match unit.place {
+            Place::Heading { topic } => (0, [topic, 0, 0]),
+            Place::Unit {
+                topic,
+                paragraph,
+                unit,
+                item_heading,
+            } => (1 + u8::from(item_heading), [topic, paragraph, unit]),
+            Place::Footnote(n) => (3, [n, 0, 0]),
+        };
+        s[FIXED].extend_from_slice(&[kind, tag, f.scopes, place]);
+        for number in numbers {
+            put(&mut s[FIXED], number);
+        }
         let articles = &unit.articles[..unit.articles.len().min(255)];
         s[EXTRA].push(articles.len() as u8);
         for a in articles {
@@ -665,6 +698,24 @@ impl Store {
         }
     }
 
+    /// Where a unit is in its document (`None` for damaged bytes).
+    #[must_use]
+    pub fn place(&self, u: u32) -> Option<Place> {
+        let at = self.sections[FIXED].start + u as usize * FIXED_SIZE;
+        let number = |i: usize| u32_at(&self.bytes, at + 20 + 4 * i);
+        match self.bytes[at + 19] {
+            0 => Some(Place::Heading { topic: number(0) }),
+            tag @ (1 | 2) => Some(Place::Unit {
+                topic: number(0),
+                paragraph: number(1),
+                unit: number(2),
+                item_heading: tag == 2,
+            }),
+            3 => Some(Place::Footnote(number(0))),
+            _ => None,
+        }
+    }
+
     /// Just the scope bits of a unit (the hot path of a search).
     #[must_use]
     pub fn scopes(&self, u: u32) -> u8 {
@@ -877,6 +928,12 @@ mod tests {
                 kind: Kind::Recommendation,
                 scopes: 9,
             },
+            place: Place::Unit {
+                topic: 3,
+                paragraph: 1,
+                unit: 4,
+                item_heading: true,
+            },
             articles: &[2, 16],
             reference: "12(a)(iv)",
             labels: &labels,
@@ -946,6 +1003,7 @@ mod tests {
                     kind: Kind::Concern,
                     scopes: 1,
                 },
+                place: Place::Footnote(u),
                 articles: &[],
                 reference: "1",
                 labels: &[],
@@ -986,6 +1044,13 @@ mod tests {
             (12, Kind::Recommendation, HitUnit::Item, 9)
         );
         assert_eq!(f.heading, None);
+        let place = Place::Unit {
+            topic: 3,
+            paragraph: 1,
+            unit: 4,
+            item_heading: true,
+        };
+        assert_eq!(store.place(0), Some(place));
         assert_eq!(
             store.source(0),
             Some(std::path::PathBuf::from("/library/cat x.ron"))

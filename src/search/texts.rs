@@ -15,6 +15,7 @@
 use super::Index;
 use super::build::{Step, walk};
 use super::map::Map;
+use super::store::Place;
 use super::words;
 use crate::document::Document;
 use crate::library::{self, Library};
@@ -37,68 +38,37 @@ impl Texts {
     }
 }
 
-/// Visit the text of each unit of a document, in index order, with its
-/// position there; `wanted` says which positions need their text made
-/// (a paragraph's is assembled from its pieces). Returns how many units
-/// the document has.
-fn unit_texts(
-    doc: &Document,
-    wanted: impl Fn(usize) -> bool,
-    mut each: impl FnMut(usize, String),
-) -> usize {
-    let mut at = 0;
-    walk(doc, |step| {
-        let text = match step {
-            Step::Topic(unit) => match unit.heading {
-                Some(h) => wanted(at).then(|| h.to_string()),
-                None => return,
-            },
-            Step::ItemHeading(h, _) => wanted(at).then(|| h.to_string()),
-            Step::Unit(unit) => wanted(at).then(|| unit.plain()),
-            Step::Footnote(note) => wanted(at).then(|| note.text.clone()),
-        };
-        if let Some(text) = text {
-            each(at, text);
+/// The text of the unit at `place` in `doc`.
+fn text_at(doc: &Document, place: Place) -> Option<String> {
+    match place {
+        Place::Heading { topic } => doc.topic(topic as usize)?.heading.clone(),
+        Place::Unit {
+            topic,
+            paragraph,
+            unit,
+            item_heading,
+        } => {
+            let units = doc.paragraph_units(topic as usize, paragraph as usize)?;
+            let unit = units.get(unit as usize)?;
+            if item_heading {
+                unit.item_heading.map(str::to_string)
+            } else {
+                Some(unit.plain())
+            }
         }
-        at += 1;
-    });
-    at
-}
-
-/// The text of the units of one document at a time, for a scan through
-/// units in order (a case-sensitive query checks each candidate's text):
-/// only the current document's texts are kept.
-#[derive(Default)]
-pub(super) struct Scan {
-    doc: Option<usize>,
-    texts: Option<Vec<String>>,
-}
-
-impl Scan {
-    /// The text of unit `u`; `None` (and the index marked stale) when its
-    /// document cannot be read or is not the one indexed.
-    pub(super) fn text<'a>(&'a mut self, index: &Index, u: u32) -> Option<&'a str> {
-        let d = index.store.fixed(u).doc as usize;
-        let units = index.store.document_units(d);
-        if self.doc != Some(d) {
-            self.doc = Some(d);
-            self.texts = index.with_document(d, |doc| {
-                let mut texts = Vec::new();
-                let count = unit_texts(doc, |_| true, |_, text| texts.push(text));
-                (count == units.len()).then_some(texts)
-            });
-        }
-        let text = self
-            .texts
-            .as_ref()
-            .and_then(|t| t.get(u.checked_sub(units.start)? as usize))
-            .map(String::as_str)
-            .filter(|text| index.fits_unit(u, text));
-        if text.is_none() {
-            index.stale.store(true, Ordering::Relaxed);
-        }
-        text
+        Place::Footnote(n) => doc.footnotes.get(n as usize).map(|f| f.text.clone()),
     }
+}
+
+/// How many units a document has in an index.
+fn unit_count(doc: &Document) -> usize {
+    let mut count = 0;
+    walk(doc, |step, _| {
+        if !matches!(step, Step::Topic(unit) if unit.heading.is_none()) {
+            count += 1;
+        }
+    });
+    count
 }
 
 impl Index {
@@ -121,46 +91,29 @@ impl Index {
         }
     }
 
-    /// Whether `text` has as many words as unit `u` had when indexed.
-    fn fits_unit(&self, u: u32, text: &str) -> bool {
-        words::spans(text).count() == self.store.length(u)
-    }
-
-    /// The texts of `units`, each document read and walked once. A unit
-    /// whose document cannot be read or is not the one indexed has none,
-    /// and the index is marked stale.
-    pub(super) fn texts(&self, units: &[u32]) -> Map<u32, String> {
-        let mut by_doc: Map<usize, Vec<u32>> = Map::default();
-        for &u in units {
-            by_doc
-                .entry(self.store.fixed(u).doc as usize)
-                .or_default()
-                .push(u);
-        }
-        let mut out = Map::default();
-        for (d, mut wanted) in by_doc {
-            wanted.sort_unstable();
-            let range = self.store.document_units(d);
-            let mut found = Vec::new();
-            let whole = self.with_document(d, |doc| {
-                let want = |at: usize| wanted.binary_search(&(range.start + at as u32)).is_ok();
-                let count = unit_texts(doc, want, |at, text| {
-                    found.push((range.start + at as u32, text));
-                });
-                Some(count == range.len())
-            });
-            if whole == Some(true) {
-                out.extend(
-                    found
-                        .into_iter()
-                        .filter(|(u, text)| self.fits_unit(*u, text)),
-                );
-            }
-        }
-        if units.iter().any(|u| !out.contains_key(u)) {
+    /// The text of unit `u`, from its document: `None`, and the index
+    /// marked stale, when the document cannot be read or is not the one
+    /// indexed (another symbol, no unit at that place, or one with
+    /// another number of words).
+    pub(super) fn text(&self, u: u32) -> Option<String> {
+        let d = self.store.fixed(u).doc as usize;
+        let text = self
+            .store
+            .place(u)
+            .and_then(|place| self.with_document(d, |doc| text_at(doc, place)))
+            .filter(|text| words::spans(text).count() == self.store.length(u));
+        if text.is_none() {
             self.stale.store(true, Ordering::Relaxed);
         }
-        out
+        text
+    }
+
+    /// The texts of `units` (those that have one: see [`Index::text`]).
+    pub(super) fn texts(&self, units: &[u32]) -> Map<u32, String> {
+        units
+            .iter()
+            .filter_map(|&u| Some((u, self.text(u)?)))
+            .collect()
     }
 
     /// Whether `library` holds the documents this index was made from:
@@ -170,7 +123,7 @@ impl Index {
         library.documents.len() == self.store.documents()
             && library.documents.iter().enumerate().all(|(d, doc)| {
                 doc.symbol == self.store.symbol(d)
-                    && unit_texts(doc, |_| false, |_, _| {}) == self.store.document_units(d).len()
+                    && unit_count(doc) == self.store.document_units(d).len()
             })
     }
 
