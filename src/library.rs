@@ -481,11 +481,14 @@ fn import_cached(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     crate::document::FORMAT_VERSION.hash(&mut hasher);
     let cached = cache_folder().filter(|_| !stored::is_off()).map(|dir| {
-        dir.join("imports")
-            .join(format!("{:016x}-{}.ron", hasher.finish(), bytes.len()))
+        dir.join("imports").join(format!(
+            "{:016x}-{}.ron.deflate",
+            hasher.finish(),
+            bytes.len()
+        ))
     });
     if let Some(file) = &cached
-        && let Ok(text) = std::fs::read_to_string(file)
+        && let Some(text) = stored::inflate(file)
         && let Ok(doc) = from_ron(&text, file)
     {
         return Ok(doc);
@@ -501,7 +504,7 @@ fn import_cached(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
         && std::fs::create_dir_all(dir).is_ok()
     {
         // A cache that cannot be written only costs time.
-        let _ = replace_cache_file(file, to_ron(&doc).as_bytes());
+        let _ = replace_cache_file(file, &stored::deflate(Vec::new(), to_ron(&doc).as_bytes()));
     }
     Ok(doc)
 }

@@ -197,6 +197,7 @@ impl Key {
         flate2::read::DeflateDecoder::new(&bytes[newline + 1..])
             .read_to_end(&mut json)
             .ok()?;
+
         match serde_json::from_slice(&json).ok()? {
             Kept::Document(doc) => Some(Ok(*doc)),
             Kept::Failed { given: was, error } => {
@@ -246,16 +247,34 @@ impl Key {
         let mut bytes = Vec::with_capacity(self.line.len() + 1 + json.len() / 2);
         bytes.extend_from_slice(self.line.as_bytes());
         bytes.push(b'\n');
-        let mut deflate = flate2::write::DeflateEncoder::new(bytes, flate2::Compression::fast());
-        let Ok(bytes) = deflate.write_all(&json).and_then(|()| deflate.finish()) else {
-            return;
-        };
+        let bytes = deflate(bytes, &json);
         if let Some(dir) = self.file.parent()
             && std::fs::create_dir_all(dir).is_ok()
         {
             let _ = super::replace_cache_file(&self.file, &bytes);
         }
     }
+}
+
+/// `data` compressed (deflate, fastest), after what `out` holds.
+#[must_use]
+pub fn deflate(out: Vec<u8>, data: &[u8]) -> Vec<u8> {
+    let mut deflate = flate2::write::DeflateEncoder::new(out, flate2::Compression::fast());
+    // Writing to memory cannot fail.
+    let _ = deflate.write_all(data);
+    deflate.finish().unwrap_or_default()
+}
+
+/// A file written by [`deflate`] (with nothing before), as text: `None`
+/// if it cannot be read or is not that.
+#[must_use]
+pub fn inflate(file: &Path) -> Option<String> {
+    let bytes = std::fs::read(file).ok()?;
+    let mut text = String::new();
+    flate2::read::DeflateDecoder::new(&bytes[..])
+        .read_to_string(&mut text)
+        .ok()?;
+    Some(text)
 }
 
 impl Failure {
