@@ -5,6 +5,10 @@
 //! disk; all against the documents' text size, and the first frame against
 //! `less` opening one document's text in the same run.
 //!
+//! Then the same for a folder of real documents: the fifteen CRPD PDFs
+//! of `tests/fixtures/pdf` (one, in Arabic, does not open), imported on
+//! the first open and read from the document cache after.
+//!
 //! `cargo bench --bench library` (needs `less` on PATH). `LIBRARY_DOCS`
 //! sets the number of documents (default 1,000), `LIBRARY_RUNS` the runs
 //! (default 3).
@@ -259,5 +263,57 @@ fn main() {
         docs_bytes as f64 / text as f64,
         cache_bytes as f64 / text as f64
     );
+    real(&base.join("real-cache"), runs);
     let _ = std::fs::remove_dir_all(&base);
+}
+
+/// The folder of real PDFs: first open (imports), second (caches).
+#[allow(clippy::cast_precision_loss)] // byte counts fit f64 exactly
+fn real(cache: &Path, runs: usize) {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf"));
+    let opened = treatyview::library::Library::open(std::slice::from_ref(&dir)).unwrap();
+    let text = stats(&opened.library.documents).text_bytes;
+    let (mut cold, mut warm, mut ready_cold, mut ready_warm) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut memory_cold, mut memory_warm) = (0, 0);
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(cache);
+        let first = open(&dir, cache);
+        let again = open(&dir, cache);
+        cold.push(first.outline);
+        warm.push(again.outline);
+        ready_cold.push(first.index_ready);
+        ready_warm.push(again.index_ready);
+        memory_cold = memory_cold.max(first.resident);
+        memory_warm = memory_warm.max(again.resident);
+    }
+    let mb = |b: usize| b as f64 / 1e6;
+    println!(
+        "real documents: {} of the PDFs in tests/fixtures/pdf open, {:.2} MB of text; {runs} runs",
+        opened.library.documents.len(),
+        mb(text)
+    );
+    println!(
+        "  outline, first open (imports): median {:>8.1} ms; again (cached): {:.1} ms",
+        ms(median(cold)),
+        ms(median(warm))
+    );
+    println!(
+        "  index answers:                 median {:>8.1} ms; again: {:.1} ms",
+        ms(median(ready_cold)),
+        ms(median(ready_warm))
+    );
+    println!(
+        "  resident memory:               {:>8.1} MB first, {:.1} MB again ({:.1}× the text: the program itself weighs more here)",
+        mb(memory_cold),
+        mb(memory_warm),
+        memory_warm as f64 / text as f64
+    );
+    println!(
+        "  cache on disk:                 {:>8.1} MB = {:.2}× the text (documents {:.2} MB, imports {:.2} MB)",
+        mb(folder_size(cache)),
+        folder_size(cache) as f64 / text as f64,
+        mb(folder_size(&cache.join("docs"))),
+        mb(folder_size(&cache.join("imports")))
+    );
 }
