@@ -295,6 +295,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_range_of_articles_wider_than_fifty_is_not_a_list_of_articles() {
+        // "(arts. 10–70)" is more likely a page or paragraph range than
+        // sixty-one articles engaged: it is not read as articles.
+        assert_eq!(parse_articles("the report (arts. 10–70)"), None);
+        assert_eq!(
+            parse_articles("the report (arts. 10–60)"),
+            Some((10..=60).collect())
+        );
+    }
+
+    #[test]
     fn articles_with_ranges_and_and() {
         assert_eq!(
             parse_articles("regrets the lack (arts. 2, 12–14 and 16). "),

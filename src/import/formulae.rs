@@ -737,6 +737,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn five_common_words_tell_the_language_four_do_not() {
+        assert_eq!(
+            detect("The State of Nowhere and the rest of it"),
+            Detected::Known(Language::En)
+        );
+        assert_eq!(
+            detect("The State of Nowhere and the rest"),
+            Detected::Other("und", "an unknown language")
+        );
+    }
+
+    #[test]
     fn kinds_by_first_formula() {
         let k = |t| wording_kind(t, Language::En);
         assert_eq!(

@@ -54,19 +54,6 @@ pub struct Removed {
     pub other: usize,
 }
 
-impl Removed {
-    /// Every removed line.
-    #[must_use]
-    pub fn total(&self) -> usize {
-        self.masthead
-            + self.headers
-            + self.page_numbers
-            + self.job_numbers
-            + self.barcodes
-            + self.other
-    }
-}
-
 /// The pages, taken apart.
 #[derive(Debug, Clone, Default)]
 pub struct Laid {
