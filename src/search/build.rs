@@ -4,9 +4,9 @@
 //! footnote borrows its place from the unit that first cites it. Each
 //! word is stemmed once per language it occurs in (`forms`), from its
 //! first occurrence in a document of that language. The units' text is
-//! not stored: [`walk`] gives the units of a document in index order, to
-//! the builder and to `texts`, which reads a result's text from its
-//! document.
+//! not stored: [`walk`] gives the units of a document in index order,
+//! each with its place in the document, which the builder records and
+//! `texts` reads a result's text back from.
 
 use super::map::Map;
 use super::store::{self, Place, Store, StoreError};

@@ -135,11 +135,13 @@ impl Index {
         self.hits(&compiled, scored)
     }
 
-    /// The results, with their text and their headings' (each document
-    /// read once).
+    /// The results, with their text and their headings' (a heading
+    /// shared by many results is read once).
     fn hits(&self, compiled: &Compiled, scored: Vec<(i64, u32)>) -> Vec<Hit> {
         let mut units: Vec<u32> = scored.iter().map(|s| s.1).collect();
         units.extend(scored.iter().filter_map(|s| self.store.fixed(s.1).heading));
+        units.sort_unstable();
+        units.dedup();
         let texts = self.texts(&units);
         scored
             .into_iter()

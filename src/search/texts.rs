@@ -2,11 +2,12 @@
 //!
 //! An index keeps each unit's words, not its text: the documents hold the
 //! text already, and keeping it twice made the index more than half text.
-//! A result takes its text from its document, walked in index order
-//! (`build::walk`): the documents the index was built from, those the
-//! browser opened, or, for an index read from the cache by the `search`
-//! command, the document's file, read (through the document cache) when a
-//! result needs it.
+//! A result takes its text from its document, at the place the builder
+//! recorded (`store::Place`: a topic's heading, the n-th unit of a
+//! paragraph, a footnote), made from that paragraph alone. The documents
+//! are those the index was built from, those the browser opened, or, for
+//! an index read from the cache by the `search` command, the document's
+//! file, read (through the document cache) when a result needs it.
 //!
 //! A document that cannot be read, or that is not the one indexed (a
 //! file changed since), gives no text: the index says it is stale
