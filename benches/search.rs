@@ -66,7 +66,7 @@ fn mib(kib: u64) -> f64 {
 fn size(index: &Index) -> String {
     #[allow(clippy::cast_precision_loss)] // byte counts fit f64 exactly
     let (stored, heap) = (
-        index.bytes().len() as f64 / 1e6,
+        index.bytes().map_or(0, <[u8]>::len) as f64 / 1e6,
         index.stats().bytes as f64 / 1e6,
     );
     format!("{stored:.1} MB as stored (the cache file), {heap:.1} MB with the vocabulary map")
@@ -181,4 +181,70 @@ fn main() {
     if !cut.is_empty() {
         println!("\nStopped early (time budget): {}", cut.join(", "));
     }
+    from_the_file(&index, &library);
+}
+
+/// The same queries as the `search` command meets them: each on an index
+/// just opened from its cache file, which reads its head and small tables
+/// on opening and the rest piece by piece. How much of the file each
+/// query reads, and its time (open and search) against the same search
+/// on the index in memory, in this run.
+fn from_the_file(index: &Index, library: &std::sync::Arc<Library>) {
+    let Some(bytes) = index.bytes() else { return };
+    let path = std::env::temp_dir().join(format!("treatyview-bench-{}.tvix", std::process::id()));
+    if std::fs::write(&path, bytes).is_err() {
+        println!("\n(could not write {} for the file runs)", path.display());
+        return;
+    }
+    let open = || {
+        let file = std::fs::File::open(&path).expect("the file just written");
+        Index::open(file)
+            .expect("an index just written")
+            .with_library(std::sync::Arc::clone(library))
+    };
+    #[allow(clippy::cast_precision_loss)] // byte counts fit f64 exactly
+    let mb = |b: u64| b as f64 / 1e6;
+    let opened = open().bytes_read().unwrap_or(0);
+    println!(
+        "\nFrom the cache file ({:.1} MB): opening reads {:.1} MB; each run opens it afresh and searches once (up to 10 runs).\n",
+        mb(bytes.len() as u64),
+        mb(opened)
+    );
+    println!(
+        "| query | MB read by the search | p50 ms, open + search | p50 ms, in memory | ratio |"
+    );
+    println!("|---|---:|---:|---:|---:|");
+    for (_, query) in QUERIES {
+        let mut file_times = Vec::new();
+        let mut memory_times = Vec::new();
+        let mut read = 0;
+        for run in 0..10 {
+            let text = if run % 2 == 0 {
+                query.to_string()
+            } else {
+                format!("{query} ")
+            };
+            let t = Instant::now();
+            let fresh = open();
+            black_box(fresh.search(&text, Scope::ConcernsRecommendations, LIMIT));
+            file_times.push(t.elapsed());
+            read = fresh.bytes_read().unwrap_or(0) - opened;
+            let t = Instant::now();
+            black_box(index.search(&text, Scope::ConcernsRecommendations, LIMIT));
+            memory_times.push(t.elapsed());
+        }
+        file_times.sort();
+        memory_times.sort();
+        let (f, m) = (
+            ms(percentile(&file_times, 50)),
+            ms(percentile(&memory_times, 50)),
+        );
+        println!(
+            "| `{}` | {:.2} | {f:.2} | {m:.2} | {:.2} |",
+            query.replace('|', "\\|"),
+            mb(read),
+            f / m
+        );
+    }
+    let _ = std::fs::remove_file(&path);
 }

@@ -45,6 +45,7 @@ mod expand;
 mod forms;
 mod highlight;
 mod map;
+mod pieces;
 pub mod query;
 mod rank;
 mod slot;
@@ -241,10 +242,18 @@ pub struct Index {
 }
 
 impl Index {
-    /// The index as bytes, for a cache file.
+    /// The index as bytes, for a cache file (`None` for an index read
+    /// from one: see [`Index::open`]).
     #[must_use]
-    pub fn bytes(&self) -> &[u8] {
+    pub fn bytes(&self) -> Option<&[u8]> {
         self.store.bytes()
+    }
+
+    /// For an index read from its file, how many of the file's bytes were
+    /// read so far: its head and tables, then what searches asked for.
+    #[must_use]
+    pub fn bytes_read(&self) -> Option<u64> {
+        self.store.bytes_read()
     }
 
     /// What [`Index::build_stamped`] recorded.
@@ -280,7 +289,7 @@ impl Index {
             units: self.store.units(),
             words: self.store.words(),
             tokens: self.store.tokens(),
-            bytes: self.store.bytes().len() + vocab + self.store.words() * 4,
+            bytes: self.store.held() + vocab + self.store.words() * 4,
         }
     }
 }

@@ -368,11 +368,24 @@ impl Index {
     /// # Errors
     /// Bytes that are not an index this version reads.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, StoreError> {
-        let store = Store::open(bytes)?;
+        Ok(Self::read_back(Store::open(bytes)?))
+    }
+
+    /// An index from a file written from [`Index::bytes`], read as
+    /// searches need it: its head and small tables now, its word lists
+    /// and posting lists piece by piece (see [`Index::bytes_read`]).
+    ///
+    /// # Errors
+    /// A file that cannot be read or is not an index this version reads.
+    pub fn open(file: std::fs::File) -> Result<Index, StoreError> {
+        Ok(Self::read_back(Store::read(file)?))
+    }
+
+    fn read_back(store: Store) -> Index {
         let ids = (0..store.words() as u32)
             .map(|id| (store.word(id).to_string(), id))
             .collect();
-        Ok(Self::with_store(store, ids, Texts::files()))
+        Self::with_store(store, ids, Texts::files())
     }
 
     fn with_store(store: Store, ids: Map<String, u32>, texts: Texts) -> Index {

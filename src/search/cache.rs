@@ -214,8 +214,8 @@ impl Stamp {
 /// current.
 #[must_use]
 pub fn load(folder: &Path, stamp: &Stamp) -> Option<Index> {
-    let bytes = std::fs::read(folder.join(&stamp.name)).ok()?;
-    let index = Index::from_bytes(bytes).ok()?;
+    let file = std::fs::File::open(folder.join(&stamp.name)).ok()?;
+    let index = Index::open(file).ok()?;
     (index.stamp() == stamp.bytes()).then_some(index)
 }
 
@@ -225,8 +225,14 @@ pub fn load(folder: &Path, stamp: &Stamp) -> Option<Index> {
 /// # Errors
 /// When the folder or the file cannot be written.
 pub fn save(folder: &Path, stamp: &Stamp, index: &Index) -> std::io::Result<()> {
+    let bytes = index.bytes().ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "an index read from the cache is already there",
+        )
+    })?;
     std::fs::create_dir_all(folder)?;
-    library::replace_file(&folder.join(&stamp.name), index.bytes())
+    library::replace_file(&folder.join(&stamp.name), bytes)
 }
 
 #[cfg(test)]
@@ -256,6 +262,17 @@ mod tests {
             built.search(query, Scope::All, 50)
         );
         assert_eq!(cached.symbol(0), "CAT/C/KAZ/CO/4");
+        assert!(!cached.stale());
+
+        // The cached index reads its word lists and postings from the file
+        // as searches need them: a file emptied behind its back gives no
+        // results, and the index says it is stale (the `search` command
+        // then builds it again).
+        let open = load(&cache, &first).expect("cached");
+        std::fs::File::create(cache.join(&first.name)).unwrap();
+        assert_eq!(open.search("torture", Scope::All, 50), []);
+        assert!(open.stale());
+        save(&cache, &first, &built).unwrap();
 
         // A changed file changes the stamp: the cache is not used.
         std::thread::sleep(std::time::Duration::from_millis(20));

@@ -120,9 +120,10 @@ impl Index {
             };
             if let Some(h) = self.store.fixed(u).heading {
                 rank += HEADING
-                    * *heading_matches
-                        .entry(h)
-                        .or_insert_with(|| self.heading_terms(&compiled, h));
+                    * *heading_matches.entry(h).or_insert_with(|| match &single {
+                        Some(best) => single_heading(&compiled, best, h),
+                        None => self.heading_terms(&compiled, h),
+                    });
             }
             scored.push((rank, u));
         }
@@ -337,6 +338,14 @@ impl Index {
     }
 }
 
+/// [`Index::heading_terms`] for a one-word query, from the word's
+/// postings (`best`, from [`Index::single_word`]) rather than the
+/// heading's words: a broad query meets thousands of headings, whose
+/// words would otherwise be read from the index file one by one.
+fn single_heading(compiled: &Compiled, best: &[(Quality, u32)], h: u32) -> i64 {
+    i64::from(!compiled.optional(0) && best.get(h as usize).is_some_and(|b| b.0 > 0))
+}
+
 /// Which words of a term may be missing. A lone function word is
 /// optional as a term, not as a word: its units are its postings.
 fn optional_words(term: &super::query::Term) -> Vec<bool> {
@@ -435,6 +444,7 @@ mod tests {
     #[test]
     fn one_word_scores_from_postings_equal_scores_from_scanning() {
         let index = Index::build(Library::embedded());
+        let mut lifted = 0;
         for query in [
             "torture",
             "solitar",
@@ -442,6 +452,9 @@ mod tests {
             "confinment",
             "'ibid",
             "women",
+            // A lone function word: optional as a term, so it lifts no
+            // heading.
+            "the",
         ] {
             let compiled = index.compile(query);
             let units = index.store.units();
@@ -466,7 +479,21 @@ mod tests {
                 }
             }
             assert!(checked > 0, "{query} matched nothing");
+            // And a heading's part of the score: from the postings as from
+            // the heading's words, for every heading that one is.
+            let mut held = 0;
+            for h in (0..units as u32).filter_map(|u| index.store.fixed(u).heading) {
+                let terms = index.heading_terms(&compiled, h);
+                assert_eq!(
+                    single_heading(&compiled, &best, h),
+                    terms,
+                    "{query} heading {h}"
+                );
+                held += terms;
+            }
+            lifted += held;
         }
+        assert!(lifted > 0, "no heading held a query word");
     }
 
     #[test]

@@ -27,7 +27,9 @@
 //! | `META_STARTS`, `META` | u32 offsets (documents + 1) into each document's committee code, State and year, joined by tabs (empty for unknown), for the `committee:`, `state:` and `year:` filters |
 
 use super::HitUnit;
+use super::pieces::{self, Pieces};
 use crate::document::Kind;
+use std::borrow::Cow;
 use std::ops::Range;
 
 const MAGIC: &[u8; 4] = b"TVIX";
@@ -411,7 +413,7 @@ impl Writer {
 /// A word's (unit, occurrences) pairs, decoded as they are read; their
 /// number is known without decoding them.
 pub struct Postings<'a> {
-    bytes: &'a [u8],
+    bytes: Cow<'a, [u8]>,
     at: usize,
     unit: u32,
     left: usize,
@@ -424,8 +426,8 @@ impl Iterator for Postings<'_> {
         if self.left == 0 {
             return None;
         }
-        let step = varint(self.bytes, &mut self.at)?;
-        let count = varint(self.bytes, &mut self.at)?;
+        let step = varint(&self.bytes, &mut self.at)?;
+        let count = varint(&self.bytes, &mut self.at)?;
         self.unit = self.unit.checked_add(step)?;
         self.left -= 1;
         Some((self.unit, count))
@@ -455,9 +457,13 @@ pub enum StoreError {
     /// A table that does not hold together.
     #[error("damaged index ({0})")]
     Damaged(&'static str),
+    /// The file could not be read.
+    #[error("index could not be read ({0})")]
+    Read(std::io::ErrorKind),
 }
 
-/// Read-only view of an index buffer.
+/// Read-only view of an index: a buffer, or a file and the parts of it
+/// read so far.
 pub struct Store {
     bytes: Vec<u8>,
     sections: [Range<usize>; SECTIONS],
@@ -467,7 +473,13 @@ pub struct Store {
     stems: usize,
     languages: usize,
     stamp: Range<usize>,
+    /// For an index read from its file: the big sections, left there
+    /// and read as needed (their `sections` entries give only lengths).
+    pieces: Option<Pieces>,
 }
+
+/// The sections an index file keeps on disk until a search needs them.
+const LAZY: [usize; 3] = [TOKENS, POSTINGS, EXTRA];
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
@@ -479,6 +491,48 @@ fn u64_at(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b)
 }
 
+/// The stamp's place and each section's place in an index of `total`
+/// bytes, from its first bytes (the stamp and the section table).
+fn directory(
+    head: &[u8],
+    total: u64,
+) -> Result<(Range<usize>, [Range<u64>; SECTIONS]), StoreError> {
+    let read32 = |at: usize| -> Result<u32, StoreError> {
+        head.get(at..at + 4)
+            .map(|_| u32_at(head, at))
+            .ok_or(StoreError::NotIndex)
+    };
+    if head.get(..4) != Some(MAGIC) {
+        return Err(StoreError::NotIndex);
+    }
+    let version = read32(4)?;
+    if version != VERSION {
+        return Err(StoreError::Version { found: version });
+    }
+    let stamp_len = read32(8)? as usize;
+    let stamp = 12..12usize.checked_add(stamp_len).ok_or(StoreError::NotIndex)?;
+    let table = stamp.end;
+    if read32(table)? as usize != SECTIONS {
+        return Err(StoreError::Damaged("section count"));
+    }
+    let mut sections: [Range<u64>; SECTIONS] = std::array::from_fn(|_| 0..0);
+    for (i, section) in sections.iter_mut().enumerate() {
+        let at = table + 4 + i * 16;
+        if head.len() < at + 16 {
+            return Err(StoreError::NotIndex);
+        }
+        let start = u64_at(head, at);
+        let end = start
+            .checked_add(u64_at(head, at + 8))
+            .ok_or(StoreError::NotIndex)?;
+        if end > total {
+            return Err(StoreError::NotIndex);
+        }
+        *section = start..end;
+    }
+    Ok((stamp, sections))
+}
+
 impl Store {
     /// Check a buffer's header and tables and use it.
     ///
@@ -486,39 +540,62 @@ impl Store {
     /// When the bytes are not an index this version can read; never
     /// panics on any input.
     pub fn open(bytes: Vec<u8>) -> Result<Store, StoreError> {
-        let read32 = |at: usize| -> Result<u32, StoreError> {
-            bytes
-                .get(at..at + 4)
-                .map(|_| u32_at(&bytes, at))
-                .ok_or(StoreError::NotIndex)
-        };
-        if bytes.get(..4) != Some(MAGIC) {
+        let (stamp, sections) = directory(&bytes, bytes.len() as u64)?;
+        let sections = sections.map(|r| r.start as usize..r.end as usize);
+        Store::with(bytes, stamp, sections, None)
+    }
+
+    /// Open an index file, reading its head and small tables now and its
+    /// big sections (`TOKENS`, `POSTINGS`, `EXTRA`) piece by piece as
+    /// searches ask for them (see [`super::pieces`]).
+    ///
+    /// # Errors
+    /// When the file cannot be read, or is not an index this version can
+    /// read; never panics on any input.
+    pub fn read(file: std::fs::File) -> Result<Store, StoreError> {
+        let failed = |e: std::io::Error| StoreError::Read(e.kind());
+        let total = file.metadata().map_err(failed)?.len();
+        let mut start = [0u8; 12];
+        if total < 12 {
             return Err(StoreError::NotIndex);
         }
-        let version = read32(4)?;
-        if version != VERSION {
-            return Err(StoreError::Version { found: version });
+        pieces::read_exact_at(&file, &mut start, 0).map_err(failed)?;
+        let stamp_len = u64::from(u32_at(&start, 8));
+        let head_len = 12 + stamp_len + 4 + SECTIONS as u64 * 16;
+        if start[..4] != MAGIC[..] || head_len > total {
+            // The version check comes first, as for bytes.
+            directory(&start, total)?;
+            return Err(StoreError::NotIndex);
         }
-        let stamp_len = read32(8)? as usize;
-        let stamp = 12..12usize.checked_add(stamp_len).ok_or(StoreError::NotIndex)?;
-        let table = stamp.end;
-        if read32(table)? as usize != SECTIONS {
-            return Err(StoreError::Damaged("section count"));
-        }
+        let mut held = vec![0; usize::try_from(head_len).map_err(|_| StoreError::NotIndex)?];
+        pieces::read_exact_at(&file, &mut held, 0).map_err(failed)?;
+        let (stamp, in_file) = directory(&held, total)?;
         let mut sections: [Range<usize>; SECTIONS] = std::array::from_fn(|_| 0..0);
-        for (i, section) in sections.iter_mut().enumerate() {
-            let at = table + 4 + i * 16;
-            if bytes.len() < at + 16 {
-                return Err(StoreError::NotIndex);
+        let mut lazy = Vec::new();
+        for (s, range) in in_file.iter().enumerate() {
+            let len = usize::try_from(range.end - range.start).map_err(|_| StoreError::NotIndex)?;
+            if LAZY.contains(&s) {
+                // Only its length is used from `sections`.
+                sections[s] = 0..len;
+                lazy.push((s, range.clone()));
+            } else {
+                let at = held.len();
+                held.resize(at + len, 0);
+                pieces::read_exact_at(&file, &mut held[at..], range.start).map_err(failed)?;
+                sections[s] = at..at + len;
             }
-            let start = usize::try_from(u64_at(&bytes, at)).map_err(|_| StoreError::NotIndex)?;
-            let len = usize::try_from(u64_at(&bytes, at + 8)).map_err(|_| StoreError::NotIndex)?;
-            let end = start.checked_add(len).ok_or(StoreError::NotIndex)?;
-            if end > bytes.len() {
-                return Err(StoreError::NotIndex);
-            }
-            *section = start..end;
         }
+        let read = held.len() as u64;
+        held.shrink_to_fit();
+        Store::with(held, stamp, sections, Some(Pieces::new(file, &lazy, read)))
+    }
+
+    fn with(
+        bytes: Vec<u8>,
+        stamp: Range<usize>,
+        sections: [Range<usize>; SECTIONS],
+        pieces: Option<Pieces>,
+    ) -> Result<Store, StoreError> {
         let len = |s: usize| sections[s].len();
         if len(FIXED) % FIXED_SIZE != 0 {
             return Err(StoreError::Damaged("unit table"));
@@ -537,6 +614,7 @@ impl Store {
             stems,
             languages,
             stamp,
+            pieces,
         };
         store.check()?;
         Ok(store)
@@ -579,19 +657,19 @@ impl Store {
             ),
         ];
         for (starts, count, into, size, what) in tables {
-            rising(starts, count, self.section(into).len() / size, what)?;
+            rising(starts, count, self.sections[into].len() / size, what)?;
         }
         // Counts: a word id takes a byte or more, a pair two or more.
         rising(
             TOKEN_STARTS,
             self.units,
-            self.section(TOKENS).len(),
+            self.sections[TOKENS].len(),
             "token counts",
         )?;
         rising(
             POSTING_STARTS,
             self.words,
-            self.section(POSTINGS).len() / 2,
+            self.sections[POSTINGS].len() / 2,
             "posting counts",
         )?;
         if self.section(SORTED).len() != self.words * 4
@@ -627,8 +705,19 @@ impl Store {
         Ok(())
     }
 
+    /// A section held in memory (never one of [`LAZY`] in a store read
+    /// from its file).
     fn section(&self, s: usize) -> &[u8] {
+        debug_assert!(self.pieces.as_ref().is_none_or(|p| !p.holds(s)));
         &self.bytes[self.sections[s].clone()]
+    }
+
+    /// Bytes `span` of section `s`, from memory or from the file.
+    fn part(&self, s: usize, span: Range<usize>) -> Cow<'_, [u8]> {
+        match &self.pieces {
+            Some(pieces) if pieces.holds(s) => pieces.get(s, span),
+            _ => Cow::Borrowed(&self.section(s)[span]),
+        }
     }
 
     fn u32(&self, s: usize, i: usize) -> u32 {
@@ -640,10 +729,30 @@ impl Store {
         self.u32(starts, i) as usize..self.u32(starts, i + 1) as usize
     }
 
-    /// The whole buffer, as written to the cache.
+    /// The whole index as bytes, to write to the cache: only for an
+    /// index held in memory, not one read from its file.
     #[must_use]
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
+    pub fn bytes(&self) -> Option<&[u8]> {
+        self.pieces.is_none().then_some(&self.bytes[..])
+    }
+
+    /// Bytes of the index held in memory.
+    #[must_use]
+    pub fn held(&self) -> usize {
+        self.bytes.len() + self.pieces.as_ref().map_or(0, Pieces::held)
+    }
+
+    /// For an index read from its file, the bytes read from it so far.
+    #[must_use]
+    pub fn bytes_read(&self) -> Option<u64> {
+        self.pieces.as_ref().map(Pieces::bytes_read)
+    }
+
+    /// Whether reading from the index's file failed (the file changed
+    /// behind the index's back): what was asked for came back empty.
+    #[must_use]
+    pub fn failed(&self) -> bool {
+        self.pieces.as_ref().is_some_and(Pieces::failed)
     }
 
     /// What the index was made from.
@@ -760,8 +869,8 @@ impl Store {
         Some(path)
     }
 
-    fn extra(&self, u: u32) -> &[u8] {
-        &self.section(EXTRA)[self.span(EXTRA_STARTS, u as usize)]
+    fn extra(&self, u: u32) -> Cow<'_, [u8]> {
+        self.part(EXTRA, self.span(EXTRA_STARTS, u as usize))
     }
 
     /// Articles a unit engages.
@@ -770,7 +879,7 @@ impl Store {
         let e = self.extra(u);
         let n = usize::from(e.first().copied().unwrap_or(0));
         (0..n)
-            .filter_map(|i| e.get(1 + i * 4..5 + i * 4).map(|_| u32_at(e, 1 + i * 4)))
+            .filter_map(|i| e.get(1 + i * 4..5 + i * 4).map(|_| u32_at(&e, 1 + i * 4)))
             .collect()
     }
 
@@ -797,9 +906,9 @@ impl Store {
     /// A unit's word ids, into `out` (cleared first).
     pub fn tokens_into(&self, u: u32, out: &mut Vec<u32>) {
         out.clear();
-        let bytes = &self.section(TOKENS)[self.span(TOKEN_BYTES, u as usize)];
+        let bytes = self.part(TOKENS, self.span(TOKEN_BYTES, u as usize));
         let mut at = 0;
-        while let Some(id) = varint(bytes, &mut at) {
+        while let Some(id) = varint(&bytes, &mut at) {
             out.push(id);
         }
     }
@@ -822,11 +931,11 @@ impl Store {
     pub fn postings(&self, id: u32) -> Postings<'_> {
         let (bytes, left) = if (id as usize) < self.words {
             (
-                &self.section(POSTINGS)[self.span(POSTING_BYTES, id as usize)],
+                self.part(POSTINGS, self.span(POSTING_BYTES, id as usize)),
                 self.span(POSTING_STARTS, id as usize).len(),
             )
         } else {
-            (&[][..], 0)
+            (Cow::Borrowed(&[][..]), 0)
         };
         Postings {
             bytes,
@@ -1082,6 +1191,186 @@ mod tests {
         assert_eq!(store.forms(0, "zzz").count(), 0);
         assert_eq!(store.forms(2, "detent").count(), 0);
         assert_eq!(store.length(0), 2);
+    }
+
+    /// `bytes` as a file in a fresh temporary folder, opened.
+    fn file(name: &str, bytes: &[u8]) -> (std::fs::File, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("tv-store-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("index.tvix");
+        std::fs::write(&path, bytes).unwrap();
+        (std::fs::File::open(&path).unwrap(), dir)
+    }
+
+    /// What a search can ask of a store, unit by unit and word by word.
+    fn everything(store: &Store) -> Vec<String> {
+        let mut out = vec![format!(
+            "{:?}",
+            (store.units(), store.words(), store.tokens())
+        )];
+        for u in 0..store.units() as u32 {
+            let mut t = Vec::new();
+            store.tokens_into(u, &mut t);
+            let f = store.fixed(u);
+            out.push(format!(
+                "{:?}",
+                (
+                    f.doc,
+                    f.paragraph,
+                    store.place(u),
+                    store.articles(u),
+                    store.reference(u),
+                    t
+                )
+            ));
+        }
+        for id in 0..store.words() as u32 {
+            out.push(format!(
+                "{} {:?}",
+                store.word(id),
+                store.postings(id).collect::<Vec<_>>()
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn a_file_is_read_in_pieces_and_answers_as_its_bytes_do() {
+        let bytes = sample();
+        let (f, dir) = file("pieces", &bytes);
+        let store = Store::read(f).unwrap();
+        assert_eq!(store.bytes(), None, "nothing to write back");
+        let opened = store.bytes_read().unwrap();
+        let big: usize = LAZY.iter().map(|s| store.sections[*s].len()).sum();
+        // Opening reads all but the word lists, postings and references.
+        assert_eq!(opened as usize, bytes.len() - big);
+        let mut t = Vec::new();
+        store.tokens_into(0, &mut t);
+        assert_eq!(t, [0, 1]);
+        assert_eq!(
+            store.bytes_read().unwrap() - opened,
+            2,
+            "unit 0's two varints"
+        );
+        assert_eq!(
+            everything(&store),
+            everything(&Store::open(bytes.clone()).unwrap())
+        );
+        // Every byte of the file was read (some twice: a unit's
+        // reference and its articles share one piece).
+        assert!(store.bytes_read().unwrap() as usize >= bytes.len());
+        assert!(!store.failed());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_section_asked_for_in_many_pieces_is_read_whole_once() {
+        let mut w = Writer::new();
+        let units = pieces::WHOLE_AFTER as u32 + 500;
+        for u in 0..units {
+            w.unit(&NewUnit {
+                fixed: Fixed {
+                    doc: 0,
+                    paragraph: u,
+                    heading: None,
+                    unit: HitUnit::Paragraph,
+                    kind: Kind::Concern,
+                    scopes: 1,
+                },
+                place: Place::Footnote(u),
+                articles: &[],
+                reference: "1",
+                labels: &[],
+                tokens: &[u % 3, 3],
+            });
+        }
+        let vocab: Vec<String> = (0..4).map(|i| format!("w{i}")).collect();
+        let bytes = w.finish(
+            b"",
+            &vocab,
+            &[(DocMeta::default(), &[][..])],
+            &Forms {
+                languages: &[],
+                stems: &[],
+                groups: &[],
+            },
+        );
+        let (f, dir) = file("whole", &bytes);
+        let store = Store::read(f).unwrap();
+        let opened = store.bytes_read().unwrap();
+        let mut t = Vec::new();
+        for u in 0..pieces::WHOLE_AFTER as u32 {
+            store.tokens_into(u, &mut t);
+        }
+        // Two bytes a unit, in as many reads; nothing held yet.
+        assert_eq!(
+            store.bytes_read().unwrap() - opened,
+            2 * pieces::WHOLE_AFTER as u64
+        );
+        let before = store.held();
+        store.tokens_into(units - 1, &mut t);
+        assert_eq!(t, [(units - 1) % 3, 3]);
+        let tokens = store.sections[TOKENS].len();
+        assert_eq!(store.held() - before, tokens, "the word lists are now held");
+        let read = store.bytes_read().unwrap();
+        for u in 0..units {
+            store.tokens_into(u, &mut t);
+            assert_eq!(t, [u % 3, 3]);
+        }
+        assert_eq!(store.bytes_read().unwrap(), read, "and read no more");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_file_cut_short_after_opening_gives_nothing_and_says_so() {
+        let bytes = sample();
+        let (f, dir) = file("cut", &bytes);
+        let store = Store::read(f).unwrap();
+        // Cut where the first section left on disk begins.
+        let (_, sections) = directory(&bytes, bytes.len() as u64).unwrap();
+        let cut = LAZY.iter().map(|s| sections[*s].start).min().unwrap();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(dir.join("index.tvix"))
+            .unwrap()
+            .set_len(cut)
+            .unwrap();
+        assert!(!store.failed());
+        let mut t = vec![9];
+        store.tokens_into(0, &mut t);
+        assert_eq!(t, [] as [u32; 0]);
+        assert!(store.failed(), "the cut was noticed");
+        assert_eq!(store.postings(1).collect::<Vec<_>>(), []);
+        assert_eq!(store.reference(0), (String::new(), vec![]));
+        // What was read on opening is still there.
+        assert_eq!(store.symbol(0), "CAT/C/X/CO/1");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn damaged_files_are_refused_not_panicked_on() {
+        let good = sample();
+        let (_, dir) = file("damaged", &[]);
+        let path = dir.join("index.tvix");
+        let open = |bytes: &[u8]| {
+            std::fs::write(&path, bytes).unwrap();
+            Store::read(std::fs::File::open(&path).unwrap())
+        };
+        assert_eq!(open(&[]).err(), Some(StoreError::NotIndex));
+        let mut v = good.clone();
+        v[4] = 9;
+        assert_eq!(open(&v).err(), Some(StoreError::Version { found: 9 }));
+        for cut in 0..good.len() {
+            assert!(open(&good[..cut]).is_err(), "cut at {cut}");
+        }
+        for at in 0..good.len() {
+            let mut v = good.clone();
+            v[at] ^= 0xa5;
+            let from_bytes = Store::open(v.clone()).map(|s| everything(&s));
+            let from_file = open(&v).map(|s| everything(&s));
+            assert_eq!(from_file, from_bytes, "byte {at} changed");
+        }
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

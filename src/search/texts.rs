@@ -141,7 +141,7 @@ impl Index {
     /// should be built again.
     #[must_use]
     pub fn stale(&self) -> bool {
-        self.stale.load(Ordering::Relaxed)
+        self.stale.load(Ordering::Relaxed) || self.store.failed()
     }
 }
 
@@ -172,7 +172,7 @@ mod tests {
     fn results_take_their_text_from_the_documents() {
         let seed = Arc::new(Library::embedded());
         let built = Index::build(Arc::clone(&seed));
-        let read = Index::from_bytes(built.bytes().to_vec())
+        let read = Index::from_bytes(built.bytes().unwrap().to_vec())
             .unwrap()
             .with_library(Arc::clone(&seed));
         assert!(read.fits(&seed));
@@ -204,7 +204,7 @@ mod tests {
         let edited = Arc::new(edited());
         // As many units: only the words tell.
         assert!(built.fits(&edited));
-        let read = Index::from_bytes(built.bytes().to_vec())
+        let read = Index::from_bytes(built.bytes().unwrap().to_vec())
             .unwrap()
             .with_library(Arc::clone(&edited));
         let hits = read.search("solitary confinement", Scope::All, 20);
@@ -218,7 +218,7 @@ mod tests {
         renamed.documents[0].symbol = "CAT/C/XYZ/CO/1".into();
         assert!(!built.fits(&renamed));
         assert!(!built.fits(&Library::default()));
-        let read = Index::from_bytes(built.bytes().to_vec())
+        let read = Index::from_bytes(built.bytes().unwrap().to_vec())
             .unwrap()
             .with_library(Arc::new(renamed));
         assert!(
