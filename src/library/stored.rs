@@ -62,27 +62,37 @@ pub fn build() -> &'static str {
     })
 }
 
-/// Remove what a process stopped in the middle of a write left in the
-/// document cache: temporary files more than ten minutes old.
+/// Remove what the cache folder holds for nothing: temporary files more
+/// than ten minutes old, left by a process stopped in the middle of a
+/// write (an index's is as big as the index), and import-cache files of
+/// the format before they were compressed, which no build reads now.
 pub fn sweep() {
-    let Some(docs) = super::cache_folder().map(|f| f.join("docs")) else {
-        return;
-    };
-    let Ok(entries) = std::fs::read_dir(&docs) else {
-        return;
-    };
-    let old = std::time::Duration::from_mins(10);
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > old);
-        if name.starts_with('.') && name.ends_with(".tmp") && stale {
-            let _ = std::fs::remove_file(entry.path());
+    if let Some(folder) = super::cache_folder() {
+        sweep_in(&folder, std::time::Duration::from_mins(10));
+    }
+}
+
+fn sweep_in(folder: &Path, old: std::time::Duration) {
+    for sub in ["", "docs", "imports", "shelves"] {
+        let Ok(entries) = std::fs::read_dir(folder.join(sub)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let aged = || {
+                entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > old)
+            };
+            let temporary = name.starts_with('.') && name.ends_with(".tmp") && aged();
+            let undeflated = sub == "imports" && name.ends_with(".ron");
+            if temporary || undeflated {
+                let _ = std::fs::remove_file(entry.path());
+            }
         }
     }
 }
@@ -295,5 +305,52 @@ impl Failure {
             },
             Failure::Import { message } => LoadError::Import { path, message },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sweep_takes_old_temporary_files_and_old_imports_and_nothing_else() {
+        let folder = std::env::temp_dir().join(format!("tv-sweep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let put = |path: &str, aged: bool| {
+            let path = folder.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            let file = std::fs::File::create(&path).unwrap();
+            if aged {
+                file.set_modified(hour_ago).unwrap();
+            }
+            path
+        };
+        let gone = [
+            put(".index-1.tvix.17.4.tmp", true),
+            put("docs/.ab12.json.9.0.tmp", true),
+            put("imports/.12-34.ron.deflate.9.1.tmp", true),
+            put("shelves/.shelf-1.9.2.tmp", true),
+            put("imports/0123-456.ron", false),
+        ];
+        let kept = [
+            // Being written now, by another process.
+            put(".index-2.tvix.18.0.tmp", false),
+            put("docs/.cd34.json.18.1.tmp", false),
+            // What the cache is for.
+            put("index-1.tvix", true),
+            put("index-1.tvix.notes", true),
+            put("docs/ab12.json", true),
+            put("imports/0123-456.ron.deflate", true),
+            put("shelves/shelf-1", true),
+        ];
+        sweep_in(&folder, std::time::Duration::from_mins(10));
+        for path in gone {
+            assert!(!path.exists(), "{} is left", path.display());
+        }
+        for path in kept {
+            assert!(path.exists(), "{} is gone", path.display());
+        }
+        std::fs::remove_dir_all(&folder).unwrap();
     }
 }

@@ -88,6 +88,11 @@ impl Index {
                 warnings,
             });
         }
+        if cached.is_some() {
+            // Building writes to the cache: first take away what earlier
+            // runs stopped mid-write left there.
+            library::stored::sweep();
+        }
         let opened = Library::open(&files)?;
         let notes: Vec<String> = opened.failures.iter().map(ToString::to_string).collect();
         let stamp = cached.as_ref().map_or(&[][..], |(stamp, _)| stamp.bytes());
