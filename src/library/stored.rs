@@ -316,7 +316,7 @@ mod tests {
     fn the_sweep_takes_old_temporary_files_and_old_imports_and_nothing_else() {
         let folder = std::env::temp_dir().join(format!("tv-sweep-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&folder);
-        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
         let put = |path: &str, aged: bool| {
             let path = folder.join(path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
