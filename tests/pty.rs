@@ -492,3 +492,67 @@ fn a_partial_load_with_no_match_is_an_error_and_with_a_match_is_not() {
     assert!(String::from_utf8_lossy(&none.stderr).contains("b.ron"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_browser_builds_its_index_again_when_the_cached_one_cannot_be_read() {
+    // Issue 13, item 2: the browser reads the cached index piece by piece
+    // as queries need it. A cache file emptied while the browser has it
+    // open gives no postings: the browser says "indexing", builds the
+    // index from the documents it holds, and answers in full.
+    let dir = std::env::temp_dir().join(format!("tv-renew-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let mut doc = treatyview::library::Library::embedded().documents.remove(0);
+    std::fs::write(docs.join("a.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    doc.symbol = "CAT/C/XYZ/CO/1".into();
+    std::fs::write(docs.join("b.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    let cache = dir.join("cache");
+    let env = [("TREATYVIEW_CACHE_DIR", cache.to_str().unwrap())];
+    let bin = env!("CARGO_BIN_EXE_treatyview");
+    let index_file = || {
+        std::fs::read_dir(&cache).ok().and_then(|entries| {
+            entries.flatten().map(|e| e.path()).find(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                name.starts_with("index-") && p.extension().is_some_and(|e| e == "tvix")
+            })
+        })
+    };
+    // The first open builds the index and writes it to the cache.
+    let mut t = crate::common::pty::Pty::spawn(bin, &[docs.to_str().unwrap()], 100, 30, &env);
+    t.wait_for("Kazakhstan (2)", 10);
+    t.send("/torture");
+    // The count in the search pane's title, not the key help's "results".
+    t.wait_for(" results ━", 20);
+    let started = std::time::Instant::now();
+    while index_file().is_none() && started.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let file = index_file().expect("the index was cached");
+    // A pause, or Esc and q read as Alt-q.
+    t.send("\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    t.send("q");
+    assert_eq!(t.wait_exit(10), 0);
+
+    // The second reads it from the cache; then the file is emptied.
+    let mut t = crate::common::pty::Pty::spawn(bin, &[docs.to_str().unwrap()], 100, 30, &env);
+    t.wait_for("Kazakhstan (2)", 10);
+    t.send("/torture");
+    // The count in the search pane's title, not the key help's "results".
+    t.wait_for(" results ━", 20);
+    std::fs::File::create(&file).unwrap();
+    t.send(&"\x7f".repeat("torture".len()));
+    t.send("solitary confinement");
+    // Paragraphs 25 and 26 of each document.
+    t.wait_for("4 results", 20);
+    let screen = t.screen();
+    assert!(screen.contains("CAT/C/XYZ/CO/1 (2023) 26"), "{screen}");
+    assert!(screen.contains("CAT/C/KAZ/CO/4 (2023) 25"), "{screen}");
+    // A pause, or Esc and q read as Alt-q.
+    t.send("\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    t.send("q");
+    assert_eq!(t.wait_exit(10), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -78,6 +78,22 @@ impl IndexSlot {
         }
     }
 
+    /// When the index proved stale ([`Index::stale`]: its cache file
+    /// could not be read), start building it again from the documents it
+    /// was opened with; true when it did. Searches wait for the new one.
+    pub fn renew_if_stale(&mut self) -> bool {
+        let library = match self {
+            IndexSlot::Ready(index) if index.stale() => index.library(),
+            _ => None,
+        };
+        let Some(library) = library else {
+            return false;
+        };
+        *self = IndexSlot::Unstarted(library);
+        self.start();
+        true
+    }
+
     /// The index if it is already built.
     #[must_use]
     pub fn ready(&self) -> Option<&Index> {

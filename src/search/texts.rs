@@ -136,9 +136,20 @@ impl Index {
         self
     }
 
+    /// The documents the index takes its text from, when they are open
+    /// (built from them, or given by [`Index::with_library`]).
+    #[must_use]
+    pub fn library(&self) -> Option<Arc<Library>> {
+        match &self.texts {
+            Texts::Library(library) => Some(Arc::clone(library)),
+            Texts::Files(_) => None,
+        }
+    }
+
     /// Whether a search met a document that is not the one indexed, or
-    /// could not read it: its results lack their text, and the index
-    /// should be built again.
+    /// could not read it, or could not read the index's own file (cut
+    /// short behind its back): results may be missing or lack their
+    /// text, and the index should be built again.
     #[must_use]
     pub fn stale(&self) -> bool {
         self.stale.load(Ordering::Relaxed) || self.store.failed()

@@ -204,6 +204,14 @@ impl SearchPane {
             return;
         }
         self.results = self.index.get().search(&self.query, self.scope, LIMIT);
+        if self.index.renew_if_stale() {
+            // The results may lack some: show "indexing" and search again
+            // when the new index arrives (`tick`).
+            self.results = Vec::new();
+            if self.wait_for_index {
+                self.results = self.index.get().search(&self.query, self.scope, LIMIT);
+            }
+        }
     }
 
     /// A query is typed but the index is still being built.
