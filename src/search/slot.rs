@@ -132,8 +132,15 @@ fn cached(library: Arc<Library>, stamp: &Stamp, sources: &[PathBuf]) -> Index {
     {
         return index.with_library(library);
     }
-    let index = Index::build_stamped(library, sources, stamp.bytes());
-    // A cache that cannot be written only costs time next run.
-    let _ = cache::save(&folder, stamp, &index);
+    let index = Index::build_stamped(Arc::clone(&library), sources, stamp.bytes());
+    // A cache that cannot be written only costs time next run. Once it is
+    // written, the browser reads the file as searches need it, as it does
+    // on the next open, rather than keep the whole index in memory.
+    if cache::save(&folder, stamp, &index).is_ok()
+        && let Some(read) = cache::load(&folder, stamp)
+        && read.fits(&library)
+    {
+        return read.with_library(library);
+    }
     index
 }
