@@ -556,3 +556,44 @@ fn the_browser_builds_its_index_again_when_the_cached_one_cannot_be_read() {
     assert_eq!(t.wait_exit(10), 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_search_that_builds_its_index_sweeps_what_stopped_writes_left_in_the_cache() {
+    // A treatyview stopped while writing to the cache leaves a temporary
+    // file (for an index, as big as the index): the next search that
+    // builds an index takes away those over ten minutes old.
+    let dir = std::env::temp_dir().join(format!("tv-sweep-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let cache = dir.join("cache");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    let put = |path: &str, aged: bool| {
+        let path = cache.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let file = std::fs::File::create(&path).unwrap();
+        if aged {
+            file.set_modified(hour_ago).unwrap();
+        }
+        path
+    };
+    let left = [
+        put(".index-0123.tvix.4242.0.tmp", true),
+        put("docs/.0123.json.4242.1.tmp", true),
+        put("imports/0123-456.ron", false),
+    ];
+    let writing = put(".index-4567.tvix.4343.0.tmp", false);
+    let doc = treatyview::library::Library::embedded().documents.remove(0);
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("a.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    let out = bin()
+        .args(["search", "torture", docs.to_str().unwrap()])
+        .env("TREATYVIEW_CACHE_DIR", &cache)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    for path in left {
+        assert!(!path.exists(), "{} is left", path.display());
+    }
+    assert!(writing.exists(), "a file being written now is kept");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
