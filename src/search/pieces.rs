@@ -160,3 +160,30 @@ pub fn read_exact_at(file: &File, buf: &mut [u8], at: u64) -> std::io::Result<()
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_come_from_their_section_and_never_from_beyond_it() {
+        let dir = std::env::temp_dir().join(format!("tv-pieces-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("file");
+        std::fs::write(&path, b"headAAAABBBBBBtail").unwrap();
+        // Section 1 is "AAAA", section 2 "BBBBBB".
+        let pieces = Pieces::new(File::open(&path).unwrap(), &[(1, 4..8), (2, 8..14)], 4);
+        assert!(pieces.holds(2) && !pieces.holds(0));
+        assert_eq!(&*pieces.get(2, 1..3), b"BB");
+        assert_eq!(&*pieces.get(1, 0..4), b"AAAA");
+        assert_eq!(pieces.bytes_read(), 4 + 2 + 4);
+        assert!(!pieces.failed());
+        // A section that is not one of these has no bytes.
+        assert_eq!(&*pieces.get(0, 0..2), b"");
+        assert!(!pieces.failed());
+        // Past the end of "AAAA" is "BBBB", not part of it: refused.
+        assert_eq!(&*pieces.get(1, 2..6), b"");
+        assert!(pieces.failed());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
