@@ -1264,6 +1264,45 @@ mod tests {
     }
 
     #[test]
+    fn a_long_stamp_reads_back_from_a_file() {
+        // A real stamp names every file of a library: tens of kilobytes.
+        let stamp: Vec<u8> = (0..40_000u32)
+            .map(|i| b"abcdefgh/"[i as usize % 9])
+            .collect();
+        let mut w = Writer::new();
+        w.unit(&NewUnit {
+            fixed: Fixed {
+                doc: 0,
+                paragraph: 1,
+                heading: None,
+                unit: HitUnit::Paragraph,
+                kind: Kind::Concern,
+                scopes: 1,
+            },
+            place: Place::Footnote(0),
+            articles: &[],
+            reference: "1",
+            labels: &[],
+            tokens: &[0],
+        });
+        let bytes = w.finish(
+            &stamp,
+            &["w".to_string()],
+            &[(DocMeta::default(), &[][..])],
+            &Forms {
+                languages: &[],
+                stems: &[],
+                groups: &[],
+            },
+        );
+        let (f, dir) = file("stamp", &bytes);
+        let store = Store::read(f).unwrap();
+        assert_eq!(store.stamp(), &stamp[..]);
+        assert_eq!(store.postings(0).collect::<Vec<_>>(), [(0, 1)]);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
     fn a_section_asked_for_in_many_pieces_is_read_whole_once() {
         let mut w = Writer::new();
         let units = pieces::WHOLE_AFTER as u32 + 500;
