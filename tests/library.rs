@@ -391,3 +391,24 @@ fn the_browser_keeps_its_index_in_the_search_cache_only_when_every_file_opens() 
     assert_eq!(indexes(), Vec::<String>::new());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn io_errors_are_said_in_short_plain_words() {
+    // What the system says for each (EACCES, EEXIST, EISDIR, ENOENT),
+    // said as every other treatyview message is: lower case, no "(os
+    // error N)".
+    use std::io::Error;
+    use treatyview::library::describe_io;
+    for (errno, said) in [
+        (13, "permission denied"),
+        (17, "already exists"),
+        (21, "is a folder, not a file"),
+        (2, "no such file or folder"),
+    ] {
+        assert_eq!(describe_io(&Error::from_raw_os_error(errno)), said);
+    }
+    // Any other error: the system's words, without the number.
+    let other = describe_io(&Error::from_raw_os_error(28));
+    assert!(!other.is_empty() && !other.contains("os error"), "{other}");
+}
