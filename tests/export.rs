@@ -390,3 +390,33 @@ fn export_o_takes_the_format_from_the_extension() {
     assert!(String::from_utf8_lossy(&help.stdout).contains("extension"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_is_made_beside_itself_so_the_working_folder_need_not_be_writable() {
+    // Outputs go through a temporary file beside them, then a rename. Run
+    // from a folder where no file can be made (/proc, even for root): the
+    // export still lands where -o says, and nothing is left beside it.
+    let dir = std::env::temp_dir().join(format!("tv-export-cwd-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("seed.md");
+    let out = bin()
+        .current_dir("/proc")
+        .args(["export", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# Concluding observations")
+    );
+    assert_eq!(crate::common::file_names(&dir), ["seed.md"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

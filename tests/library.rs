@@ -326,3 +326,89 @@ fn ron_is_told_from_text_by_content_past_comments_and_extensions() {
         );
     }
 }
+
+#[test]
+fn the_browser_keeps_its_index_in_the_search_cache_only_when_every_file_opens() {
+    // The browser indexes a folder through the cache the `search` command
+    // keeps, on the first open (after the progress screen) and on the
+    // next (from the shelf), so the command reads what the browser built.
+    // A folder where a file did not open keeps no index: the command
+    // would read one made without that file's complaint.
+    let dir = std::env::temp_dir().join(format!("treatyview-browser-index-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let docs = dir.join("docs");
+    let cache = dir.join("cache");
+    std::fs::create_dir_all(&docs).unwrap();
+    let mut doc = Library::embedded().documents.remove(0);
+    std::fs::write(docs.join("a.ron"), to_ron(&doc)).unwrap();
+    doc.symbol = "CAT/C/XYZ/CO/1".into();
+    std::fs::write(docs.join("b.ron"), to_ron(&doc)).unwrap();
+    let indexes = || -> Vec<String> {
+        if !cache.exists() {
+            return Vec::new();
+        }
+        crate::common::file_names(&cache)
+            .into_iter()
+            .filter(|n| n.starts_with("index-"))
+            .collect()
+    };
+    let browse = || {
+        let mut t = crate::common::Pty::spawn(
+            env!("CARGO_BIN_EXE_treatyview"),
+            &[docs.to_str().unwrap()],
+            100,
+            30,
+            &[("TREATYVIEW_CACHE_DIR", cache.to_str().unwrap())],
+        );
+        t.wait_for("CAT", 10);
+        t.send("/");
+        t.wait_for("▶ Search", 5);
+        t.send("solitary confinement");
+        t.wait_for("CAT/C/XYZ/CO/1 (2023) 25", 10);
+        t.send("\x1b");
+        t.wait_gone("▶ Search", 5);
+        t.send("q");
+        assert_eq!(t.wait_exit(5), 0);
+    };
+    browse();
+    assert_eq!(indexes().len(), 1, "the first open keeps its index");
+    std::fs::remove_file(cache.join(&indexes()[0])).unwrap();
+    browse();
+    assert_eq!(indexes().len(), 1, "the open from the shelf keeps it too");
+    let out = bin()
+        .args(["search", "solitary confinement"])
+        .arg(&docs)
+        .env("TREATYVIEW_CACHE_DIR", &cache)
+        .output()
+        .unwrap();
+    let found = String::from_utf8_lossy(&out.stdout);
+    assert!(found.contains("CAT/C/XYZ/CO/1 (2023) 25"), "{found}");
+    assert_eq!(indexes().len(), 1, "the command reads the browser's index");
+    // A file that does not open: results, but no index kept.
+    std::fs::write(docs.join("c.ron"), "Document(").unwrap();
+    std::fs::remove_dir_all(&cache).unwrap();
+    browse();
+    assert_eq!(indexes(), Vec::<String>::new());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn io_errors_are_said_in_short_plain_words() {
+    // What the system says for each (EACCES, EEXIST, EISDIR, ENOENT),
+    // said as every other treatyview message is: lower case, no "(os
+    // error N)".
+    use std::io::Error;
+    use treatyview::library::describe_io;
+    for (errno, said) in [
+        (13, "permission denied"),
+        (17, "already exists"),
+        (21, "is a folder, not a file"),
+        (2, "no such file or folder"),
+    ] {
+        assert_eq!(describe_io(&Error::from_raw_os_error(errno)), said);
+    }
+    // Any other error: the system's words, without the number.
+    let other = describe_io(&Error::from_raw_os_error(28));
+    assert!(!other.is_empty() && !other.contains("os error"), "{other}");
+}
