@@ -338,11 +338,7 @@ fn the_browser_keeps_its_index_in_the_search_cache_only_when_every_file_opens() 
     let _ = std::fs::remove_dir_all(&dir);
     let docs = dir.join("docs");
     let cache = dir.join("cache");
-    std::fs::create_dir_all(&docs).unwrap();
-    let mut doc = Library::embedded().documents.remove(0);
-    std::fs::write(docs.join("a.ron"), to_ron(&doc)).unwrap();
-    doc.symbol = "CAT/C/XYZ/CO/1".into();
-    std::fs::write(docs.join("b.ron"), to_ron(&doc)).unwrap();
+    crate::common::seed_twice(&docs);
     let indexes = || -> Vec<String> {
         if !cache.exists() {
             return Vec::new();

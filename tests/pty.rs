@@ -272,11 +272,7 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
     let dir = std::env::temp_dir().join(format!("tv-search-cache-{}", std::process::id()));
     let docs = dir.join("docs");
     let cache = dir.join("cache");
-    std::fs::create_dir_all(&docs).unwrap();
-    let mut doc = treatyview::library::Library::embedded().documents.remove(0);
-    std::fs::write(docs.join("a.ron"), treatyview::library::to_ron(&doc)).unwrap();
-    doc.symbol = "CAT/C/XYZ/CO/1".into();
-    std::fs::write(docs.join("b.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    crate::common::seed_twice(&docs);
     let run = |extra: &[&str]| {
         let out = bin()
             .args(["search", "solitary confinement", docs.to_str().unwrap()])
@@ -347,6 +343,7 @@ fn search_over_a_folder_caches_its_index_and_notices_changes() {
     assert!(listed.contains("CAT/C/QQQ/CO/1"), "{listed}");
     // Change a document: the stale cache is not used.
     std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut doc = treatyview::library::Library::embedded().documents.remove(0);
     doc.symbol = "CAT/C/NEW/CO/2".into();
     std::fs::write(docs.join("b.ron"), treatyview::library::to_ron(&doc)).unwrap();
     let changed = run(&[]);
@@ -416,11 +413,7 @@ fn search_in_a_terminal_highlights_fits_and_cites_in_full() {
     // is cited as the browser cites it.
     let dir = std::env::temp_dir().join(format!("tv-search-tty-{}", std::process::id()));
     let docs = dir.join("docs");
-    std::fs::create_dir_all(&docs).unwrap();
-    let mut doc = treatyview::library::Library::embedded().documents.remove(0);
-    std::fs::write(docs.join("a.ron"), treatyview::library::to_ron(&doc)).unwrap();
-    doc.symbol = "CAT/C/XYZ/CO/1".into();
-    std::fs::write(docs.join("b.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    crate::common::seed_twice(&docs);
     let bin = env!("CARGO_BIN_EXE_treatyview");
     let cache = dir.join("cache");
     let t = crate::common::pty::Pty::spawn(
@@ -502,11 +495,7 @@ fn the_browser_builds_its_index_again_when_the_cached_one_cannot_be_read() {
     let dir = std::env::temp_dir().join(format!("tv-renew-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let docs = dir.join("docs");
-    std::fs::create_dir_all(&docs).unwrap();
-    let mut doc = treatyview::library::Library::embedded().documents.remove(0);
-    std::fs::write(docs.join("a.ron"), treatyview::library::to_ron(&doc)).unwrap();
-    doc.symbol = "CAT/C/XYZ/CO/1".into();
-    std::fs::write(docs.join("b.ron"), treatyview::library::to_ron(&doc)).unwrap();
+    crate::common::seed_twice(&docs);
     let cache = dir.join("cache");
     let env = [("TREATYVIEW_CACHE_DIR", cache.to_str().unwrap())];
     let bin = env!("CARGO_BIN_EXE_treatyview");

@@ -1068,6 +1068,40 @@ mod tests {
         )
     }
 
+    /// An index of one document whose unit `u` (paragraph and footnote
+    /// `u`) holds the word ids `units[u]`, over the words `w0`, `w1`, ….
+    fn plain(stamp: &[u8], words: usize, units: &[Vec<u32>]) -> Vec<u8> {
+        let mut w = Writer::new();
+        for (u, tokens) in (0..).zip(units) {
+            w.unit(&NewUnit {
+                fixed: Fixed {
+                    doc: 0,
+                    paragraph: u,
+                    heading: None,
+                    unit: HitUnit::Paragraph,
+                    kind: Kind::Concern,
+                    scopes: 1,
+                },
+                place: Place::Footnote(u),
+                articles: &[],
+                reference: "1",
+                labels: &[],
+                tokens,
+            });
+        }
+        let vocab: Vec<String> = (0..words).map(|i| format!("w{i}")).collect();
+        w.finish(
+            stamp,
+            &vocab,
+            &[(DocMeta::default(), &[][..])],
+            &Forms {
+                languages: &[],
+                stems: &[],
+                groups: &[],
+            },
+        )
+    }
+
     #[test]
     fn varints_read_back_and_a_cut_one_is_refused() {
         let values = [0, 1, 127, 128, 300, 16_383, 16_384, 2_097_152, u32::MAX];
@@ -1097,39 +1131,16 @@ mod tests {
         // (40,000 times: a long varint); word 200 in every unit; word 1
         // in none.
         let list = vec![(0, 2), (5, 1), (129, 3), (299, 40_000)];
-        let mut w = Writer::new();
-        for u in 0..300 {
-            let zeros = list.iter().find(|p| p.0 == u).map_or(0, |p| p.1) as usize;
-            let mut tokens = vec![200];
-            tokens.extend(std::iter::repeat_n(0, zeros));
-            tokens.push(200);
-            w.unit(&NewUnit {
-                fixed: Fixed {
-                    doc: 0,
-                    paragraph: 1,
-                    heading: None,
-                    unit: HitUnit::Paragraph,
-                    kind: Kind::Concern,
-                    scopes: 1,
-                },
-                place: Place::Footnote(u),
-                articles: &[],
-                reference: "1",
-                labels: &[],
-                tokens: &tokens,
-            });
-        }
-        let vocab: Vec<String> = (0..201).map(|i| format!("w{i}")).collect();
-        let bytes = w.finish(
-            b"",
-            &vocab,
-            &[(DocMeta::default(), &[][..])],
-            &Forms {
-                languages: &[],
-                stems: &[],
-                groups: &[],
-            },
-        );
+        let units: Vec<Vec<u32>> = (0..300)
+            .map(|u| {
+                let zeros = list.iter().find(|p| p.0 == u).map_or(0, |p| p.1) as usize;
+                let mut tokens = vec![200];
+                tokens.extend(std::iter::repeat_n(0, zeros));
+                tokens.push(200);
+                tokens
+            })
+            .collect();
+        let bytes = plain(b"", 201, &units);
         let store = Store::open(bytes).unwrap();
         assert_eq!(store.postings(0).collect::<Vec<_>>(), list);
         assert_eq!(store.postings(0).count(), 4);
@@ -1269,32 +1280,7 @@ mod tests {
         let stamp: Vec<u8> = (0..40_000u32)
             .map(|i| b"abcdefgh/"[i as usize % 9])
             .collect();
-        let mut w = Writer::new();
-        w.unit(&NewUnit {
-            fixed: Fixed {
-                doc: 0,
-                paragraph: 1,
-                heading: None,
-                unit: HitUnit::Paragraph,
-                kind: Kind::Concern,
-                scopes: 1,
-            },
-            place: Place::Footnote(0),
-            articles: &[],
-            reference: "1",
-            labels: &[],
-            tokens: &[0],
-        });
-        let bytes = w.finish(
-            &stamp,
-            &["w".to_string()],
-            &[(DocMeta::default(), &[][..])],
-            &Forms {
-                languages: &[],
-                stems: &[],
-                groups: &[],
-            },
-        );
+        let bytes = plain(&stamp, 1, &[vec![0]]);
         let (f, dir) = file("stamp", &bytes);
         let store = Store::read(f).unwrap();
         assert_eq!(store.stamp(), &stamp[..]);
@@ -1304,36 +1290,9 @@ mod tests {
 
     #[test]
     fn a_section_asked_for_in_many_pieces_is_read_whole_once() {
-        let mut w = Writer::new();
         let units = pieces::WHOLE_AFTER as u32 + 500;
-        for u in 0..units {
-            w.unit(&NewUnit {
-                fixed: Fixed {
-                    doc: 0,
-                    paragraph: u,
-                    heading: None,
-                    unit: HitUnit::Paragraph,
-                    kind: Kind::Concern,
-                    scopes: 1,
-                },
-                place: Place::Footnote(u),
-                articles: &[],
-                reference: "1",
-                labels: &[],
-                tokens: &[u % 3, 3],
-            });
-        }
-        let vocab: Vec<String> = (0..4).map(|i| format!("w{i}")).collect();
-        let bytes = w.finish(
-            b"",
-            &vocab,
-            &[(DocMeta::default(), &[][..])],
-            &Forms {
-                languages: &[],
-                stems: &[],
-                groups: &[],
-            },
-        );
+        let lists: Vec<Vec<u32>> = (0..units).map(|u| vec![u % 3, 3]).collect();
+        let bytes = plain(b"", 4, &lists);
         let (f, dir) = file("whole", &bytes);
         let store = Store::read(f).unwrap();
         let opened = store.bytes_read().unwrap();

@@ -40,6 +40,18 @@ pub fn cached_document(path: &std::path::Path) -> (String, String) {
     (String::from_utf8(bytes[..newline].to_vec()).unwrap(), json)
 }
 
+/// The seed twice in `docs` (created): `a.ron` as it is, `b.ron` under
+/// the symbol CAT/C/XYZ/CO/1 — two documents whose results differ only
+/// by symbol.
+pub fn seed_twice(docs: &std::path::Path) {
+    use treatyview::library::{Library, to_ron};
+    std::fs::create_dir_all(docs).unwrap();
+    let mut doc = Library::embedded().documents.remove(0);
+    std::fs::write(docs.join("a.ron"), to_ron(&doc)).unwrap();
+    doc.symbol = "CAT/C/XYZ/CO/1".into();
+    std::fs::write(docs.join("b.ron"), to_ron(&doc)).unwrap();
+}
+
 /// The real `treatyview` binary, ready for arguments.
 pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_treatyview"))
