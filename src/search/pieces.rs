@@ -12,7 +12,7 @@
 //!
 //! A read that fails (the file cut short behind the index's back) gives
 //! no bytes and is remembered: the index then says it is stale, and the
-//! `search` command builds it again.
+//! `search` command, or the browser, builds it again.
 
 use std::borrow::Cow;
 use std::fs::File;

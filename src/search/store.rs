@@ -3,7 +3,10 @@
 //! The same bytes serve the index built in memory and the index read back
 //! from the cache file: nothing is decoded on load but a few small
 //! tables, so a cached search over a thousand documents starts in a few
-//! milliseconds instead of parsing every document again.
+//! milliseconds instead of parsing every document again. From the file,
+//! [`Store::read`] reads the head and every section but the three big
+//! ones (`TOKENS`, `POSTINGS`, `EXTRA`: three quarters of the file),
+//! which stay there and are read as searches ask (`super::pieces`).
 //!
 //! Layout: `TVIX`, format version (u32), stamp length (u32), stamp bytes
 //! (what the cache was made from), section count (u32), then per section
