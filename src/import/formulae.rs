@@ -737,6 +737,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn months_in_three_languages_and_words_found_whole() {
+        assert_eq!(month("August"), Some(8));
+        assert_eq!(month("août"), Some(8));
+        assert_eq!(month("mayo,"), Some(5));
+        assert_eq!(month("States"), None);
+        // "request" inside "unrequested" is not the word; the next one is.
+        assert_eq!(find_word("the unrequested request", "request"), Some(16));
+        assert_eq!(find_word("unrequested", "request"), None);
+    }
+
+    #[test]
     fn five_common_words_tell_the_language_four_do_not() {
         assert_eq!(
             detect("The State of Nowhere and the rest of it"),

@@ -535,6 +535,9 @@ mod tests {
         assert!(is_date("21 octobre 2019"));
         assert!(is_date("29 de octubre de 2019"));
         assert!(!is_date("15 April"));
+        // A number, a word and a year on a line of their own are a date
+        // only when the word is a month: body text is not furniture.
+        assert!(!is_date("12 States 2020"));
     }
 
     #[test]
