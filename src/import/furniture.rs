@@ -530,6 +530,32 @@ mod tests {
     }
 
     #[test]
+    fn the_body_size_is_the_size_most_characters_are_set_in() {
+        let line = |size: Option<f32>, chars: usize| Line {
+            size,
+            ..Line::plain(0, &"x".repeat(chars))
+        };
+        let page = |lines| Page {
+            number: 1,
+            height: Some(842.0),
+            lines,
+        };
+        // 9.4 and 9.6 points are one size to the half point (60
+        // characters), more than the 50 at 10 points; a heading and a line
+        // with no size do not count.
+        let pages = [
+            page(vec![
+                line(Some(14.0), 15),
+                line(Some(9.4), 30),
+                line(None, 500),
+            ]),
+            page(vec![line(Some(10.0), 50), line(Some(9.6), 30)]),
+        ];
+        assert_eq!(body_size(&pages), Some(9.5));
+        assert_eq!(body_size(&[page(vec![line(None, 80)])]), None);
+    }
+
+    #[test]
     fn dates() {
         assert!(is_date("15 April 2025"));
         assert!(is_date("21 octobre 2019"));

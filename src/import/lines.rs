@@ -355,6 +355,13 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_opened_in_a_body_closes_on_its_next_line_before_the_body() {
+        let s = scan("1.\tA.[footnoteRef:1] [1: \t\tSee [CAT/C/1,\n\t\tpara. 2].]\n").unwrap();
+        assert_eq!(s.bodies.len(), 1);
+        assert_eq!(s.bodies[0].text, "See [CAT/C/1, para. 2].");
+    }
+
+    #[test]
     fn body_over_two_lines_joins_a_broken_url_without_a_space() {
         let s = scan("1.\tA.[footnoteRef:1] [1: \t\tSee https://x.org/a%2\nFb.]\n").unwrap();
         assert_eq!(s.bodies[0].text, "See https://x.org/a%2Fb.");

@@ -490,6 +490,19 @@ mod tests {
     }
 
     #[test]
+    fn a_word_drawn_twice_a_hair_apart_for_bold_is_read_once() {
+        let mut b = String::new();
+        let mut g = glyphs(&mut b, 100.0, 10.0, 100.0, "Bold");
+        g.extend(glyphs(&mut b, 100.0, 10.0, 100.3, "Bold"));
+        // Drawn again a whole glyph away, it is another word.
+        g.extend(glyphs(&mut b, 100.0, 10.0, 140.0, "ab"));
+        g.extend(glyphs(&mut b, 100.0, 10.0, 145.0, "ab"));
+        let lines = lines(g, &b);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "Bold abab");
+    }
+
+    #[test]
     fn contained_panic_is_an_error() {
         let r: Result<(), String> = contain(|| panic!("boom"));
         assert_eq!(r, Err("boom".to_string()));
